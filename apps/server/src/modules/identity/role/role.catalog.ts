@@ -1,0 +1,61 @@
+/**
+ * The seeded roles and the permission patterns they hold. A pattern ends in `*` to take every
+ * permission key with that prefix; everything else is denied (deny by default).
+ */
+export interface RoleSeed {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  patterns: string[];
+}
+
+const READ_MASTER_DATA = ['master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read'];
+
+export const roleCatalog: RoleSeed[] = [
+  {
+    key: 'admin',
+    nameZh: '系统管理员',
+    nameEn: 'Administrator',
+    patterns: ['identity.*', 'integration.*', 'audit.*', ...READ_MASTER_DATA],
+  },
+  {
+    key: 'qa_head',
+    nameZh: '质量负责人',
+    nameEn: 'QA head',
+    patterns: ['master_data.*', 'platform.approval_rule.publish', 'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read'],
+  },
+  {
+    key: 'qa_inspector',
+    nameZh: '质量管理员/验收员',
+    nameEn: 'QA inspector',
+    patterns: [
+      'master_data.product.create', 'master_data.product.update', 'master_data.product.submit',
+      'master_data.party.create', 'master_data.party.update', 'master_data.party.submit',
+      ...READ_MASTER_DATA, 'audit.history.read',
+    ],
+  },
+  { key: 'purchaser', nameZh: '采购员', nameEn: 'Purchaser', patterns: [...READ_MASTER_DATA] },
+  { key: 'warehouse_keeper', nameZh: '保管员', nameEn: 'Warehouse keeper', patterns: [...READ_MASTER_DATA] },
+  { key: 'outbound_reviewer', nameZh: '复核员', nameEn: 'Outbound reviewer', patterns: [...READ_MASTER_DATA] },
+  { key: 'sales', nameZh: '销售员', nameEn: 'Sales', patterns: [...READ_MASTER_DATA] },
+  { key: 'recall_coordinator', nameZh: '召回协调员', nameEn: 'Recall coordinator', patterns: [...READ_MASTER_DATA, 'audit.history.read'] },
+  {
+    key: 'auditor',
+    nameZh: '审计员（只读）',
+    nameEn: 'Auditor (read-only)',
+    patterns: ['*.read'],
+  },
+];
+
+/** Expands patterns against the permission catalog. `*.read` means every read permission. */
+export function expandPatterns(patterns: string[], catalog: string[]): string[] {
+  const granted = new Set<string>();
+  for (const pattern of patterns) {
+    for (const key of catalog) {
+      if (pattern === key) granted.add(key);
+      else if (pattern.startsWith('*.') && key.endsWith(pattern.slice(1))) granted.add(key);
+      else if (pattern.endsWith('*') && key.startsWith(pattern.slice(0, -1))) granted.add(key);
+    }
+  }
+  return [...granted].sort();
+}

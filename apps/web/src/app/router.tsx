@@ -1,0 +1,49 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { RequireAuth, RequirePermission } from './RequireAuth.tsx';
+import LoginPage from '../features/identity/LoginPage.tsx';
+
+const HomePage = lazy(() => import('./HomePage.tsx'));
+const NotFound = lazy(() => import('./NotFound.tsx'));
+const ProductListPage = lazy(() => import('../features/master-data/product/ProductListPage.tsx'));
+const ProductDetailPage = lazy(() => import('../features/master-data/product/ProductDetailPage.tsx'));
+const ProductFormPage = lazy(() => import('../features/master-data/product/ProductFormPage.tsx'));
+const PartyListPage = lazy(() => import('../features/master-data/party/PartyListPage.tsx'));
+const PartyDetailPage = lazy(() => import('../features/master-data/party/PartyDetailPage.tsx'));
+const PartyFormPage = lazy(() => import('../features/master-data/party/PartyFormPage.tsx'));
+const UsersPage = lazy(() => import('../features/identity/UsersPage.tsx'));
+const RolesPage = lazy(() => import('../features/identity/RolesPage.tsx'));
+const WebhooksPage = lazy(() => import('../features/integration/WebhooksPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+
+const guard = (namespace: string, el: React.ReactNode) => <RequirePermission namespace={namespace}>{el}</RequirePermission>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'master-data', element: <Navigate to="/master-data/products" replace /> },
+          { path: 'master-data/products', element: guard('master_data.product', <ProductListPage />) },
+          { path: 'master-data/products/new', element: guard('master_data.product', <ProductFormPage />) },
+          { path: 'master-data/products/:id', element: guard('master_data.product', <ProductDetailPage />) },
+          { path: 'master-data/products/:id/edit', element: guard('master_data.product', <ProductFormPage />) },
+          { path: 'master-data/parties', element: guard('master_data.party', <PartyListPage />) },
+          { path: 'master-data/parties/new', element: guard('master_data.party', <PartyFormPage />) },
+          { path: 'master-data/parties/:id', element: guard('master_data.party', <PartyDetailPage />) },
+          { path: 'master-data/parties/:id/edit', element: guard('master_data.party', <PartyFormPage />) },
+          { path: 'admin/users', element: guard('identity.user', <UsersPage />) },
+          { path: 'admin/roles', element: guard('identity.role', <RolesPage />) },
+          { path: 'admin/webhooks', element: guard('integration.webhook', <WebhooksPage />) },
+          { path: 'audit', element: guard('audit', <AuditPage />) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

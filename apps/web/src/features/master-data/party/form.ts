@@ -1,0 +1,50 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { PARTY_KINDS, type Party, type PartyInput, type PartyKind } from './types.ts';
+
+export interface PartyFormValues {
+  name: string;
+  kinds: PartyKind[];
+  creditCode: string;
+  licenceNo?: string | null;
+  licenceValidTo?: Dayjs | null;
+  address?: string | null;
+  contact?: string | null;
+  phone?: string | null;
+  reason?: string;
+}
+
+const textOrNull = (v: string | null | undefined) => {
+  const s = v?.trim();
+  return s ? s : null;
+};
+
+export function partyToFormValues(p: PartyInput): PartyFormValues {
+  return {
+    name: p.name,
+    kinds: [...(p.kinds ?? [])],
+    creditCode: p.creditCode,
+    licenceNo: p.licenceNo,
+    licenceValidTo: p.licenceValidTo ? dayjs(p.licenceValidTo) : null,
+    address: p.address,
+    contact: p.contact,
+    phone: p.phone,
+  };
+}
+
+export function formValuesToPartyInput(v: PartyFormValues): PartyInput {
+  return {
+    name: v.name.trim(),
+    // stable order so that an unchanged selection is not reported as a change
+    kinds: PARTY_KINDS.filter((k) => v.kinds.includes(k)),
+    creditCode: v.creditCode.trim().toUpperCase(),
+    licenceNo: textOrNull(v.licenceNo),
+    licenceValidTo: v.licenceValidTo ? v.licenceValidTo.format('YYYY-MM-DD') : null,
+    address: textOrNull(v.address),
+    contact: textOrNull(v.contact),
+    phone: textOrNull(v.phone),
+  };
+}
+
+export function partyInputOf(p: Party): PartyInput {
+  return formValuesToPartyInput(partyToFormValues(p));
+}

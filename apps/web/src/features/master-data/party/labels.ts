@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { Messages } from '../../../platform/i18n/zh-CN.ts';
+
+type FieldKey = keyof Messages['party']['fields'];
+
+export function partyFieldLabel(t: TFunction, field: string): string {
+  const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const fields = t('party.fields', { returnObjects: true }) as Record<string, string>;
+  if (camel in fields) return t(`party.fields.${camel as FieldKey}`);
+  const common: Record<string, string> = {
+    status: t('common.status'),
+    version: t('common.version'),
+    number: t('common.number'),
+    createdBy: t('common.createdBy'),
+    createdAt: t('common.createdAt'),
+    updatedAt: t('common.updatedAt'),
+  };
+  return common[camel] ?? field;
+}

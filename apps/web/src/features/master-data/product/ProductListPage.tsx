@@ -1,0 +1,58 @@
+import { Link } from 'react-router';
+import { Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../platform/auth/AuthContext.tsx';
+import { formatDate, formatDateTime } from '../../../platform/format/format.ts';
+import { PERMS } from '../../../platform/permissions/permissions.ts';
+import { StatusTag } from '../../../platform/status/StatusTag.tsx';
+import { MasterList } from '../shared/MasterList.tsx';
+import { productApi } from './api.ts';
+import type { Product } from './types.ts';
+
+export default function ProductListPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+
+  const columns: TableColumnsType<Product> = [
+    {
+      title: t('product.fields.number'),
+      dataIndex: 'number',
+      fixed: 'left',
+      render: (v: string, r) => (
+        <Link to={`/master-data/products/${r.id}`} data-testid="product-link" data-number={v}>
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('product.fields.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => (
+        <Link to={`/master-data/products/${r.id}`} style={{ color: 'inherit' }}>
+          <Typography.Text strong>{v}</Typography.Text>
+        </Link>
+      ),
+    },
+    { title: t('product.fields.model'), dataIndex: 'model' },
+    { title: t('product.fields.deviceClass'), dataIndex: 'deviceClass', render: (v: Product['deviceClass']) => <Tag>{t(`product.deviceClass.${v}`)}</Tag> },
+    { title: t('product.fields.registrationNo'), dataIndex: 'registrationNo' },
+    { title: t('product.fields.registrationValidTo'), dataIndex: 'registrationValidTo', render: (v: string) => formatDate(v) },
+    { title: t('product.fields.udiDi'), dataIndex: 'udiDi', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} testId="product-row-status" /> },
+    { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <Typography.Text type="secondary">{formatDateTime(v)}</Typography.Text> },
+  ];
+
+  return (
+    <MasterList<Product>
+      kind="product"
+      title={t('product.listTitle')}
+      intro={t('product.listIntro')}
+      searchPlaceholder={t('product.searchPlaceholder')}
+      newLabel={t('product.new')}
+      newPath="/master-data/products/new"
+      canCreate={can(PERMS.productCreate)}
+      columns={columns}
+      useList={productApi.useList}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import { formValuesToProductInput, productToFormValues } from './form.ts';
+import type { ProductInput } from './types.ts';
+
+const input: ProductInput = {
+  name: '一次性使用无菌注射器',
+  model: '5ml',
+  registrant: '某某医疗器械有限公司',
+  registrationNo: '国械注准20233140001',
+  registrationValidTo: '2029-06-30',
+  deviceClass: 'III',
+  categoryCode: '14-01',
+  udiDi: '04006381333931',
+  tracking: 'lot_serial',
+  storageTempMin: '2',
+  storageTempMax: '8.5',
+  shelfLifeDays: 730,
+  implantable: false,
+};
+
+describe('product form mapping', () => {
+  it('round-trips a product', () => {
+    expect(formValuesToProductInput(productToFormValues(input))).toEqual(input);
+  });
+
+  it('sends dates as yyyy-mm-dd, numbers as decimal strings and blanks as null', () => {
+    const body = formValuesToProductInput({
+      ...productToFormValues(input),
+      name: '  注射器 ',
+      registrationValidTo: dayjs('2030-01-05T10:00:00'),
+      storageTempMin: -20,
+      storageTempMax: '',
+      shelfLifeDays: null,
+    });
+    expect(body.name).toBe('注射器');
+    expect(body.registrationValidTo).toBe('2030-01-05');
+    expect(body.storageTempMin).toBe('-20');
+    expect(body.storageTempMax).toBeNull();
+    expect(body.shelfLifeDays).toBeNull();
+  });
+});

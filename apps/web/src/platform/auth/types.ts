@@ -1,0 +1,8 @@
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+  locale?: string | null;
+}
