@@ -1,7 +1,6 @@
 import type { Core } from '../app.ts';
 import { systemActor, type Actor } from '../platform/authz/actor.ts';
-import { actorFromUser } from '../modules/identity/index.ts';
-import { userRepo } from '../modules/identity/user/user.repo.ts';
+import { actorFromUser, userRepo } from '../modules/identity/index.ts';
 
 export const DEMO_PASSWORD = 'Custodia#2026';
 

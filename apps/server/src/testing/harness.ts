@@ -12,8 +12,7 @@ import { listMigrations } from '../platform/db/migrate.ts';
 import { openPglite, rawPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import { systemActor, type Actor } from '../platform/authz/actor.ts';
-import { actorFromUser } from '../modules/identity/index.ts';
-import { userRepo } from '../modules/identity/user/user.repo.ts';
+import { actorFromUser, userRepo } from '../modules/identity/index.ts';
 
 export { DEMO_PASSWORD };
 

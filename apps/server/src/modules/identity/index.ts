@@ -25,3 +25,4 @@ export const identityModule: ModuleDefinition = {
 export { AuthService, actorFromUser } from './auth.service.ts';
 export { roleCatalog, expandPatterns } from './role/role.catalog.ts';
 export { hashPassword } from './password.ts';
+export { userRepo } from './user/user.repo.ts';

@@ -6,7 +6,7 @@ import { SYSTEM_USER_ID } from '../../platform/authz/actor.ts';
 import { approvalRepo } from '../../platform/approval/approval.repo.ts';
 import type { ApprovalRule } from '../../platform/approval/approval.rules.ts';
 import { newId } from '../../platform/ids.ts';
-import { hashPassword } from '../identity/password.ts';
+import { hashPassword } from '../identity/index.ts';
 
 function orgRepo(db: Queryable) {
   return {

@@ -11,7 +11,8 @@ import { applyServerErrors } from '../master-data/shared/formSupport.tsx';
 import { ROLE_KEYS, useCreateUser, useRoles, useSetUserRoles, useUnlockUser, useUsers, type CreateUserInput, type UserRow } from './api.ts';
 import { useRoleName } from './useRoleName.ts';
 
-const MIN_PASSWORD = 8;
+/** Server password policy (21 CFR 11.300): at least 10 characters. */
+const MIN_PASSWORD = 10;
 
 function useRoleOptions() {
   const roles = useRoles();
@@ -61,7 +62,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       okButtonProps={{ 'data-testid': 'user-form-submit' }}
     >
       <Form<CreateUserInput> form={form} layout="vertical" preserve={false} initialValues={{ roles: [], locale: i18n.language === 'en' ? 'en' : 'zh-CN' }}>
-        <Form.Item name="username" label={t('identity.username')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('identity.username') }) }, { pattern: /^[a-z0-9._-]{2,64}$/i }]}>
+        <Form.Item name="username" label={t('identity.username')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('identity.username') }) }, { pattern: /^[a-z][a-z0-9._-]{1,31}$/, message: t('validation.username') }]}>
           <Input autoComplete="off" data-testid="user-form-username" />
         </Form.Item>
         <Form.Item name="displayName" label={t('identity.displayName')} extra={t('identity.displayNameHelp')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('identity.displayName') }) }]}>
@@ -147,9 +148,8 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [unlocking, setUnlocking] = useState<UserRow | null>(null);
-  // Role assignment / unlock permission names are not part of the UI contract; fall back to "any identity.user.* write".
-  const canAssign = can(PERMS.userAssignRoles) || can(PERMS.userCreate);
-  const canUnlock = can(PERMS.userUnlock) || can(PERMS.userCreate);
+  const canAssign = can(PERMS.userSetRoles);
+  const canUnlock = can(PERMS.userUnlock);
 
   return (
     <Card className="page-card" data-testid="users-page">

@@ -125,7 +125,7 @@ function EndpointsTab() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<CreatedWebhook | null>(null);
   const [target, setTarget] = useState<Webhook | null>(null);
-  const canDeactivate = can(PERMS.webhookDeactivate) || can(PERMS.webhookCreate);
+  const canDeactivate = can(PERMS.webhookDeactivate);
 
   return (
     <>
@@ -213,7 +213,7 @@ function DeliveriesTab() {
   const deliveries = useDeliveries(status === 'all' ? undefined : status);
   const retry = useRetryDelivery();
   const [target, setTarget] = useState<Delivery | null>(null);
-  const canRetryAny = can(PERMS.deliveryRetry) || can(PERMS.webhookCreate);
+  const canRetryAny = can(PERMS.deliveryRetry);
 
   return (
     <>

@@ -30,10 +30,13 @@ export interface Delivery {
 
 /** Event types offered as suggestions; any other type can be typed in. */
 export const KNOWN_EVENT_TYPES = [
+  '*',
+  'master_data.*',
+  'master_data.product.*',
   'master_data.product.approved',
-  'master_data.product.rejected',
+  'master_data.party.*',
   'master_data.party.approved',
-  'master_data.party.rejected',
+  'identity.user.locked',
 ] as const;
 
 const keys = {

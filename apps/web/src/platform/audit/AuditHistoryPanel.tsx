@@ -108,10 +108,10 @@ function EntryContent({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (f
         </Typography.Text>
         <span data-testid="audit-entry-actor">
           <UserOutlined style={{ marginInlineEnd: 4, color: '#8c8c8c' }} />
-          {entry.actor ? (
+          {entry.actor?.displayName || entry.actor?.username ? (
             <>
-              <Typography.Text strong>{entry.actor.displayName}</Typography.Text>
-              <Typography.Text type="secondary"> （{entry.actor.username}）</Typography.Text>
+              <Typography.Text strong>{entry.actor.displayName ?? entry.actor.username}</Typography.Text>
+              {entry.actor.username && entry.actor.displayName && <Typography.Text type="secondary"> （{entry.actor.username}）</Typography.Text>}
             </>
           ) : (
             <Typography.Text type="secondary">system</Typography.Text>

@@ -11,8 +11,9 @@ export interface AuditChange {
 export interface AuditEntry {
   commandId: string;
   command: string;
-  actor: { id: string; username: string; displayName: string } | null;
-  at: string;
+  /** `username` is in the UI contract but the server may omit it. */
+  actor: { id: string | null; username?: string; displayName: string | null } | null;
+  at: string | null;
   reason: string | null;
   op: AuditOp;
   changes: AuditChange[];
@@ -42,11 +43,25 @@ export function auditEntryColor(entry: Pick<AuditEntry, 'op' | 'command' | 'sign
 
 /** Orders entries newest first without mutating the input. */
 export function sortAuditEntries(entries: readonly AuditEntry[]): AuditEntry[] {
-  return [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const time = (e: AuditEntry) => (e.at ? Date.parse(e.at) : 0);
+  return [...entries].sort((a, b) => time(b) - time(a));
 }
 
 /** Fields that are bookkeeping rather than business content are shown last. */
-const META_FIELDS = new Set(['version', 'updated_at', 'updatedAt', 'created_at', 'createdAt', 'status']);
+const META_FIELDS = new Set([
+  'id',
+  'number',
+  'status',
+  'version',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'submitted_by',
+  'submitted_at',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+]);
 
 export function orderChanges(changes: readonly AuditChange[]): AuditChange[] {
   return [...changes].sort((a, b) => Number(META_FIELDS.has(a.field)) - Number(META_FIELDS.has(b.field)));

@@ -71,6 +71,9 @@ const en: Messages = {
     active: 'Active',
     inactive: 'Inactive',
     noChanges: 'Nothing has changed',
+    id: 'Record ID',
+    submittedAt: 'Submitted at',
+    submittedBy: 'Submitted by',
   },
   status: {
     draft: 'Draft',
@@ -131,6 +134,9 @@ const en: Messages = {
     passwordLength: 'Password needs at least {{min}} characters',
     atLeastOne: 'Select at least one',
     phone: 'Enter a valid phone number',
+    username: 'Start with a lowercase letter; lowercase letters, digits and . _ - only; 2–32 characters',
+    categoryCode: 'Classification code such as 07-03 or 07-03-01',
+    temperature: 'At most one decimal place',
   },
   signature: {
     title: 'Electronic signature',
@@ -198,7 +204,7 @@ const en: Messages = {
     searchPlaceholder: 'Search number, name, model, registration no. or UDI-DI',
     created: 'Product created (draft)',
     updated: 'Product updated',
-    editOnlyDraft: 'Only draft products can be edited.',
+    editOnlyDraft: 'Only draft or rejected products can be edited, and only with the edit permission.',
     sections: {
       basic: 'General',
       registration: 'Registration',
@@ -251,7 +257,7 @@ const en: Messages = {
     searchPlaceholder: 'Search number, name or unified social credit code',
     created: 'Party created (draft)',
     updated: 'Party updated',
-    editOnlyDraft: 'Only draft parties can be edited.',
+    editOnlyDraft: 'Only draft or rejected parties can be edited, and only with the edit permission.',
     sections: {
       basic: 'General',
       licence: 'Licences',

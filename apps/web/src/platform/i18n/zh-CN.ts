@@ -72,6 +72,9 @@ const zhCN = {
     active: '启用',
     inactive: '停用',
     noChanges: '没有任何修改',
+    id: '记录 ID',
+    submittedAt: '提交时间',
+    submittedBy: '提交人',
   },
   status: {
     draft: '草稿',
@@ -132,6 +135,9 @@ const zhCN = {
     passwordLength: '密码至少 {{min}} 位',
     atLeastOne: '请至少选择一项',
     phone: '请输入有效的电话号码',
+    username: '用户名须以小写字母开头，仅含小写字母、数字及 . _ -，共 2–32 位',
+    categoryCode: '分类编码格式如 07-03 或 07-03-01',
+    temperature: '温度最多保留 1 位小数',
   },
   signature: {
     title: '电子签名',
@@ -199,7 +205,7 @@ const zhCN = {
     searchPlaceholder: '搜索编号、名称、型号、注册证号或 UDI-DI',
     created: '产品已创建（草稿）',
     updated: '产品已更新',
-    editOnlyDraft: '只有草稿状态的产品可以编辑。',
+    editOnlyDraft: '只有草稿或已驳回状态的产品可以编辑，且须具备编辑权限。',
     sections: {
       basic: '基本信息',
       registration: '注册信息',
@@ -252,7 +258,7 @@ const zhCN = {
     searchPlaceholder: '搜索编号、名称或统一社会信用代码',
     created: '往来单位已创建（草稿）',
     updated: '往来单位已更新',
-    editOnlyDraft: '只有草稿状态的往来单位可以编辑。',
+    editOnlyDraft: '只有草稿或已驳回状态的往来单位可以编辑，且须具备编辑权限。',
     sections: {
       basic: '基本信息',
       licence: '资质证照',

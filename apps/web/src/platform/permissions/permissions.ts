@@ -7,7 +7,7 @@ export const PERMS = {
   productCreate: 'master_data.product.create',
   partyCreate: 'master_data.party.create',
   userCreate: 'identity.user.create',
-  userAssignRoles: 'identity.user.assign_roles',
+  userSetRoles: 'identity.user.set_roles',
   userUnlock: 'identity.user.unlock',
   webhookCreate: 'integration.webhook.create',
   webhookDeactivate: 'integration.webhook.deactivate',

@@ -33,7 +33,7 @@ export default function PartyFormPage() {
   if (editing && detail.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (editing && detail.isError) return <ProblemAlert error={detail.error} />;
 
-  const notEditable = editing && detail.data && (detail.data.status !== 'draft' || !detail.data.allowedActions.includes('update'));
+  const notEditable = editing && detail.data && !detail.data.allowedActions.includes('update');
   const f = (name: FieldKey) => t(`party.fields.${name}`);
 
   const save = async () => {
@@ -104,10 +104,14 @@ export default function PartyFormPage() {
                 { required: true, whitespace: true, message: t('validation.required', { field: f('creditCode') }) },
                 {
                   validator: async (_, v?: string) => {
-                    if (!v) return;
-                    const p = checkCreditCode(v);
-                    if (p === 'format') throw new Error(t('validation.creditCode'));
-                    if (p === 'checkDigit') throw new Error(t('validation.creditCodeCheck'));
+                    if (v && checkCreditCode(v) === 'format') throw new Error(t('validation.creditCode'));
+                  },
+                },
+                {
+                  // The server checks the format only; a wrong GB 32100 check character is flagged but not blocking.
+                  warningOnly: true,
+                  validator: async (_, v?: string) => {
+                    if (v && checkCreditCode(v) === 'checkDigit') throw new Error(t('validation.creditCodeCheck'));
                   },
                 },
               ]}
@@ -145,18 +149,18 @@ export default function PartyFormPage() {
         <Typography.Title level={5}>{t('party.sections.contact')}</Typography.Title>
         <Row gutter={16}>
           <Col xs={24}>
-            <Form.Item name="address" label={f('address')}>
+            <Form.Item name="address" label={f('address')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: f('address') }) }]}>
               <Input placeholder={t('party.placeholders.address')} maxLength={300} data-testid="party-form-address" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="contact" label={f('contact')}>
-              <Input maxLength={64} data-testid="party-form-contact" />
+              <Input maxLength={100} data-testid="party-form-contact" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="phone" label={f('phone')} rules={[{ pattern: /^[0-9+\-() ]{5,32}$/, message: t('validation.phone') }]}>
-              <Input maxLength={32} data-testid="party-form-phone" />
+            <Form.Item name="phone" label={f('phone')} rules={[{ pattern: /^[0-9+\-() ]{5,30}$/, message: t('validation.phone') }]}>
+              <Input maxLength={30} data-testid="party-form-phone" />
             </Form.Item>
           </Col>
         </Row>

@@ -19,10 +19,10 @@ describe('party form mapping', () => {
   });
 
   it('orders kinds, upper-cases the credit code and nulls blanks', () => {
-    const body = formValuesToPartyInput({ ...partyToFormValues(input), kinds: ['carrier', 'supplier'], creditCode: ' 91350100m000100y43 ', address: '  ', licenceValidTo: null });
+    const body = formValuesToPartyInput({ ...partyToFormValues(input), kinds: ['carrier', 'supplier'], creditCode: ' 91350100m000100y43 ', contact: '  ', licenceValidTo: null });
     expect(body.kinds).toEqual(['supplier', 'carrier']);
     expect(body.creditCode).toBe('91350100M000100Y43');
-    expect(body.address).toBeNull();
+    expect(body.contact).toBeNull();
     expect(body.licenceValidTo).toBeNull();
   });
 });

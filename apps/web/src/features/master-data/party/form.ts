@@ -7,7 +7,7 @@ export interface PartyFormValues {
   creditCode: string;
   licenceNo?: string | null;
   licenceValidTo?: Dayjs | null;
-  address?: string | null;
+  address: string;
   contact?: string | null;
   phone?: string | null;
   reason?: string;
@@ -24,7 +24,7 @@ export function partyToFormValues(p: PartyInput): PartyFormValues {
     kinds: [...(p.kinds ?? [])],
     creditCode: p.creditCode,
     licenceNo: p.licenceNo,
-    licenceValidTo: p.licenceValidTo ? dayjs(p.licenceValidTo) : null,
+    licenceValidTo: p.licenceValidTo ? dayjs(p.licenceValidTo.slice(0, 10)) : null,
     address: p.address,
     contact: p.contact,
     phone: p.phone,
@@ -39,7 +39,7 @@ export function formValuesToPartyInput(v: PartyFormValues): PartyInput {
     creditCode: v.creditCode.trim().toUpperCase(),
     licenceNo: textOrNull(v.licenceNo),
     licenceValidTo: v.licenceValidTo ? v.licenceValidTo.format('YYYY-MM-DD') : null,
-    address: textOrNull(v.address),
+    address: v.address.trim(),
     contact: textOrNull(v.contact),
     phone: textOrNull(v.phone),
   };

@@ -11,7 +11,7 @@ export interface PartyInput {
   licenceNo: string | null;
   /** yyyy-mm-dd */
   licenceValidTo: string | null;
-  address: string | null;
+  address: string;
   contact: string | null;
   phone: string | null;
 }

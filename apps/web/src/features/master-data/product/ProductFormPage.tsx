@@ -33,7 +33,7 @@ export default function ProductFormPage() {
   if (editing && detail.isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
   if (editing && detail.isError) return <ProblemAlert error={detail.error} />;
 
-  const notEditable = editing && detail.data && (detail.data.status !== 'draft' || !detail.data.allowedActions.includes('update'));
+  const notEditable = editing && detail.data && !detail.data.allowedActions.includes('update');
 
   const save = async () => {
     let values: ProductFormValues;
@@ -103,7 +103,12 @@ export default function ProductFormPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Form.Item name="categoryCode" label={f('categoryCode')} rules={required('categoryCode')}>
+            <Form.Item
+              name="categoryCode"
+              label={f('categoryCode')}
+              validateFirst
+              rules={[...required('categoryCode'), { pattern: /^\d{2}(-\d{2}){0,2}$/, message: t('validation.categoryCode') }]}
+            >
               <Input placeholder={t('product.placeholders.categoryCode')} data-testid="product-form-categoryCode" maxLength={32} />
             </Form.Item>
           </Col>
@@ -138,7 +143,7 @@ export default function ProductFormPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Form.Item name="registrationValidTo" label={f('registrationValidTo')} rules={requiredSelect('registrationValidTo')}>
+            <Form.Item name="registrationValidTo" label={f('registrationValidTo')}>
               <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid="product-form-registrationValidTo" />
             </Form.Item>
           </Col>
@@ -152,7 +157,6 @@ export default function ProductFormPage() {
               label={f('udiDi')}
               validateFirst
               rules={[
-                ...required('udiDi'),
                 {
                   validator: async (_, v?: string) => {
                     if (!v) return;
@@ -183,7 +187,7 @@ export default function ProductFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="storageTempMin" label={f('storageTempMin')}>
-              <InputNumber<string> stringMode step="0.5" min="-100" max="100" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMin" />
+              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMin" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -201,7 +205,7 @@ export default function ProductFormPage() {
                 }),
               ]}
             >
-              <InputNumber<string> stringMode step="0.5" min="-100" max="100" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMax" />
+              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMax" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -39,4 +39,16 @@ describe('product form mapping', () => {
     expect(body.storageTempMax).toBeNull();
     expect(body.shelfLifeDays).toBeNull();
   });
+
+  it('sends optional UDI-DI and registration date as null, and canonical temperatures', () => {
+    const body = formValuesToProductInput({ ...productToFormValues(input), udiDi: '  ', registrationValidTo: null, storageTempMin: '2.0', storageTempMax: '08' });
+    expect(body.udiDi).toBeNull();
+    expect(body.registrationValidTo).toBeNull();
+    expect(body.storageTempMin).toBe('2');
+    expect(body.storageTempMax).toBe('8');
+  });
+
+  it('reads dates the server may send as timestamps', () => {
+    expect(formValuesToProductInput(productToFormValues({ ...input, registrationValidTo: '2029-06-30T00:00:00.000Z' })).registrationValidTo).toBe('2029-06-30');
+  });
 });

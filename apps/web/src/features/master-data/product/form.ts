@@ -9,7 +9,7 @@ export interface ProductFormValues {
   registrationValidTo: Dayjs | null;
   deviceClass: DeviceClass;
   categoryCode: string;
-  udiDi: string;
+  udiDi: string | null;
   tracking: Tracking;
   storageTempMin: string | number | null;
   storageTempMax: string | number | null;
@@ -21,7 +21,10 @@ export interface ProductFormValues {
 function decimalOrNull(v: string | number | null | undefined): string | null {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
-  return s === '' ? null : s;
+  if (s === '') return null;
+  // canonical decimal text: "2.0" → "2", "08" → "8", so unchanged values compare equal
+  const n = Number(s);
+  return Number.isFinite(n) ? String(n) : s;
 }
 
 export function productToFormValues(p: ProductInput): ProductFormValues {
@@ -30,7 +33,7 @@ export function productToFormValues(p: ProductInput): ProductFormValues {
     model: p.model,
     registrant: p.registrant,
     registrationNo: p.registrationNo,
-    registrationValidTo: p.registrationValidTo ? dayjs(p.registrationValidTo) : null,
+    registrationValidTo: p.registrationValidTo ? dayjs(p.registrationValidTo.slice(0, 10)) : null,
     deviceClass: p.deviceClass,
     categoryCode: p.categoryCode,
     udiDi: p.udiDi,
@@ -49,10 +52,10 @@ export function formValuesToProductInput(v: ProductFormValues): ProductInput {
     model: v.model.trim(),
     registrant: v.registrant.trim(),
     registrationNo: v.registrationNo.trim(),
-    registrationValidTo: v.registrationValidTo ? v.registrationValidTo.format('YYYY-MM-DD') : '',
+    registrationValidTo: v.registrationValidTo ? v.registrationValidTo.format('YYYY-MM-DD') : null,
     deviceClass: v.deviceClass,
     categoryCode: v.categoryCode.trim(),
-    udiDi: v.udiDi.trim(),
+    udiDi: v.udiDi?.trim() || null,
     tracking: v.tracking,
     storageTempMin: decimalOrNull(v.storageTempMin),
     storageTempMax: decimalOrNull(v.storageTempMax),

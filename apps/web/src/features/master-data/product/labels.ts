@@ -15,6 +15,9 @@ export function productFieldLabel(t: TFunction, field: string): string {
     createdBy: t('common.createdBy'),
     createdAt: t('common.createdAt'),
     updatedAt: t('common.updatedAt'),
+    id: t('common.id'),
+    submittedAt: t('common.submittedAt'),
+    submittedBy: t('common.submittedBy'),
   };
   return common[camel] ?? field;
 }

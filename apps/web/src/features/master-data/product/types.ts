@@ -12,12 +12,12 @@ export interface ProductInput {
   model: string;
   registrant: string;
   registrationNo: string;
-  /** yyyy-mm-dd */
-  registrationValidTo: string;
+  /** yyyy-mm-dd, or null when not recorded */
+  registrationValidTo: string | null;
   deviceClass: DeviceClass;
   categoryCode: string;
-  /** GTIN-14 */
-  udiDi: string;
+  /** GTIN-14, or null when the product has no UDI yet */
+  udiDi: string | null;
   tracking: Tracking;
   /** Decimal °C as string, or null when not specified. */
   storageTempMin: string | null;

@@ -32,7 +32,7 @@ export function RecordActions({ record, subject, onEdit, perform }: RecordAction
   const [submitting, setSubmitting] = useState(false);
   const [submitForm] = Form.useForm<{ reason?: string }>();
 
-  const actions = visibleActions(record.allowedActions, record.status);
+  const actions = visibleActions(record.allowedActions);
   if (actions.length === 0) return null;
 
   const open = (a: RecordAction) => {

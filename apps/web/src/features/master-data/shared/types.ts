@@ -31,8 +31,12 @@ export interface ListParams {
 export type RecordAction = 'update' | 'submit' | 'approve' | 'reject';
 export const RECORD_ACTIONS: readonly RecordAction[] = ['update', 'submit', 'approve', 'reject'];
 
-/** The actions to render as buttons, in a stable order, limited to what the UI supports. */
-export function visibleActions(allowed: readonly string[] | undefined, status: string): RecordAction[] {
+/**
+ * The actions to render as buttons, in a stable order, limited to what the UI
+ * supports. The server's `allowedActions` already combines the lifecycle state
+ * (e.g. editable in draft and rejected) with the user's permissions.
+ */
+export function visibleActions(allowed: readonly string[] | undefined): RecordAction[] {
   const set = new Set(allowed ?? []);
-  return RECORD_ACTIONS.filter((a) => set.has(a) && (a !== 'update' || status === 'draft'));
+  return RECORD_ACTIONS.filter((a) => set.has(a));
 }

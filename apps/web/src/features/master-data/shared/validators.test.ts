@@ -56,9 +56,9 @@ describe('list params', () => {
 });
 
 describe('visibleActions', () => {
-  it('orders actions and only allows editing drafts', () => {
-    expect(visibleActions(['approve', 'reject', 'update'], 'submitted')).toEqual(['approve', 'reject']);
-    expect(visibleActions(['submit', 'update'], 'draft')).toEqual(['update', 'submit']);
-    expect(visibleActions(undefined, 'draft')).toEqual([]);
+  it('follows the server in a stable order and ignores unknown actions', () => {
+    expect(visibleActions(['reject', 'approve'])).toEqual(['approve', 'reject']);
+    expect(visibleActions(['submit', 'update', 'archive'])).toEqual(['update', 'submit']);
+    expect(visibleActions(undefined)).toEqual([]);
   });
 });

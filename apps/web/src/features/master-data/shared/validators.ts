@@ -24,7 +24,8 @@ export type CreditCodeProblem = 'format' | 'checkDigit' | null;
 /** 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet, mod-31 check. */
 export function checkCreditCode(value: string): CreditCodeProblem {
   const v = value.trim().toUpperCase();
-  if (v.length !== 18 || [...v].some((c) => !USCC_CHARS.includes(c))) return 'format';
+  // same format as the server: 2 code chars, 6-digit region code, 10 code chars
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(v)) return 'format';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(v[i]!) * USCC_WEIGHTS[i]!;
   const check = (31 - (sum % 31)) % 31;
