@@ -198,7 +198,12 @@ export interface DigitalLinkOptions {
   readonly domain?: string;
 }
 
+const stemCache = new Map<string, string>();
+
+/** Validated "scheme://host[/path]" without trailing slash; memoised because results build a link per parse. */
 export function normaliseStem(domain: string): string {
+  const cached = stemCache.get(domain);
+  if (cached !== undefined) return cached;
   const trimmed = domain.trim().replace(/\/+$/, '');
   const lower = trimmed.toLowerCase();
   const withScheme = lower.startsWith('https://') || lower.startsWith('http://') ? trimmed : `https://${trimmed}`;
@@ -209,6 +214,8 @@ export function normaliseStem(domain: string): string {
       [...host].some((c) => BAD_DOMAIN_CHARS.includes(c)) || stem.includes('?') || stem.includes('#')) {
     throw new Gs1Error('GS1_BAD_FIELD', 0, { detail: `domain "${domain}"` });
   }
+  if (stemCache.size > 100) stemCache.clear();
+  stemCache.set(domain, stem);
   return stem;
 }
 
@@ -233,28 +240,39 @@ export function encodeValue(value: string, isQuery: boolean): string {
  */
 export function buildDigitalLink(elements: readonly Element[], options: DigitalLinkOptions = {}): string {
   const stem = normaliseStem(options.domain ?? DEFAULT_DL_DOMAIN);
-  const key = elements.find((e) => isPrimaryKey(e.ai));
-  if (!key) throw new Gs1Error('GS1_DL_NO_KEY', 0);
-  const alternatives = lookupAi(key.ai)?.dlpkey ?? [[]];
   const present = new Map<string, Element>();
-  for (const e of elements) if (!present.has(e.ai)) present.set(e.ai, e);
+  let key: Element | undefined;
+  for (const e of elements) {
+    if (present.has(e.ai)) continue;
+    present.set(e.ai, e);
+    if (key === undefined && isPrimaryKey(e.ai)) key = e;
+  }
+  if (!key) throw new Gs1Error('GS1_DL_NO_KEY', 0);
   let best: readonly string[] = [];
   let bestCount = -1;
-  for (const alt of alternatives) {
-    const count = alt.filter((q) => present.has(q)).length;
+  for (const alt of lookupAi(key.ai)?.dlpkey ?? []) {
+    let count = 0;
+    for (const q of alt) if (present.has(q)) count++;
     if (count > bestCount) [best, bestCount] = [alt, count];
   }
-  const path = [key, ...best.filter((q) => present.has(q)).map((q) => present.get(q) as Element)];
-  const inPath = new Set(path.map((e) => e.ai));
-  const attributes = [...present.values()].filter((e) => !inPath.has(e.ai));
-  for (const e of attributes) {
-    if (!lookupAi(e.ai)?.dlAttribute) throw new Gs1Error('GS1_DL_NOT_ATTRIBUTE', 0, { ai: e.ai });
+  let path = `/${key.ai}/${encodeValue(key.value, false)}`;
+  const inPath = new Set([key.ai]);
+  for (const q of best) {
+    const e = present.get(q);
+    if (!e) continue;
+    inPath.add(q);
+    path += `/${q}/${encodeValue(e.value, false)}`;
   }
-  const fixedFirst = [
-    ...attributes.filter((e) => lookupAi(e.ai)?.fixedLength),
-    ...attributes.filter((e) => !lookupAi(e.ai)?.fixedLength),
-  ];
-  const pathText = path.map((e) => `/${e.ai}/${encodeValue(e.value, false)}`).join('');
-  const query = fixedFirst.map((e) => `${e.ai}=${encodeValue(e.value, true)}`).join('&');
-  return stem + pathText + (query ? `?${query}` : '');
+  let fixed = '';
+  let variable = '';
+  for (const e of present.values()) {
+    if (inPath.has(e.ai)) continue;
+    const entry = lookupAi(e.ai);
+    if (!entry?.dlAttribute) throw new Gs1Error('GS1_DL_NOT_ATTRIBUTE', 0, { ai: e.ai });
+    const param = `&${e.ai}=${encodeValue(e.value, true)}`;
+    if (entry.fixedLength) fixed += param;
+    else variable += param;
+  }
+  const query = fixed + variable;
+  return stem + path + (query ? `?${query.slice(1)}` : '');
 }

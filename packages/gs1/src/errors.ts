@@ -142,19 +142,26 @@ export type Scheme = 'GS1' | 'MA' | 'HIBCC' | 'ICCBBA';
 export class Gs1Error {
   readonly name = 'Gs1Error';
   readonly code: Gs1ErrorCode;
-  readonly message: LocalizedMessage;
   /** 0-based index in the input where the problem starts. */
   readonly position: number;
   readonly ai: string | undefined;
   /** Set when the input was recognised as a non-GS1 scheme. */
   readonly scheme: Scheme | undefined;
+  readonly #params: ErrorParams;
+  #message: LocalizedMessage | undefined;
 
   constructor(code: Gs1ErrorCode, position: number, params: ErrorParams = {}, scheme?: Scheme) {
     this.code = code;
     this.position = position;
     this.ai = params.ai;
     this.scheme = scheme;
-    this.message = MESSAGES[code](params);
+    this.#params = params;
+  }
+
+  /** Both languages; built on first use because most parse failures are never displayed. */
+  get message(): LocalizedMessage {
+    this.#message ??= MESSAGES[this.code](this.#params);
+    return this.#message;
   }
 
   toString(): string {
@@ -167,9 +174,7 @@ export class Gs1Error {
 
   /** Same error at another position (e.g. mapped back through input normalisation). */
   at(position: number): Gs1Error {
-    const copy = Object.create(Gs1Error.prototype) as { -readonly [K in keyof Gs1Error]: Gs1Error[K] };
-    Object.assign(copy, this, { position });
-    return copy as Gs1Error;
+    return new Gs1Error(this.code, position, this.#params, this.scheme);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { calendarDate, daysInMonth, ordinalToIso, resolveYear, yyyymmddToIso } from './dates.ts';
 import { Gs1Error } from './errors.ts';
-import { EMPTY_FIELDS, type ParseResult } from './result.ts';
+import { makeResult, type ParseResult } from './result.ts';
 import type { Element } from './validate.ts';
 
 const HIBC_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%';
@@ -66,8 +66,7 @@ export function parseHibcc(input: string, base: number, today: Date, symbology: 
     });
   }
 
-  return {
-    ...EMPTY_FIELDS,
+  return makeResult({
     scheme: 'HIBCC',
     di,
     packageLevel: uom,
@@ -79,7 +78,7 @@ export function parseHibcc(input: string, base: number, today: Date, symbology: 
     count: secondary.quantity ? Number(secondary.quantity) : null,
     hri: input,
     symbology,
-  };
+  });
 }
 
 function parseSecondary(s: string, position: number, today: Date, elements: Element[]): Secondary {

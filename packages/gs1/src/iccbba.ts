@@ -6,7 +6,7 @@
  */
 import { ordinalToIso } from './dates.ts';
 import { Gs1Error } from './errors.ts';
-import { EMPTY_FIELDS, type ParseResult } from './result.ts';
+import { makeResult, type ParseResult } from './result.ts';
 import type { Element } from './validate.ts';
 
 type Field = 'di' | 'serial' | 'donationId' | 'expiry' | 'productionDate' | 'lot';
@@ -64,8 +64,7 @@ export function parseIccbba(input: string, base: number, symbology: string | nul
     }
     throw new Gs1Error('GS1_ICCBBA_UNSUPPORTED', base + p, { detail: input.slice(p, p + 3) }, 'ICCBBA');
   }
-  return {
-    ...EMPTY_FIELDS,
+  return makeResult({
     scheme: 'ICCBBA',
     di: fields.di ?? null,
     elements,
@@ -76,7 +75,7 @@ export function parseIccbba(input: string, base: number, symbology: string | nul
     donationId: fields.donationId ?? null,
     hri: input,
     symbology,
-  };
+  });
 }
 
 function cyyjjjToIso(cyyjjj: string, position: number): string {

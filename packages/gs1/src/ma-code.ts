@@ -11,7 +11,7 @@
  */
 import { yymmddToIso, yyyymmddToIso } from './dates.ts';
 import { Gs1Error } from './errors.ts';
-import { EMPTY_FIELDS, type ParseResult } from './result.ts';
+import { makeResult, type ParseResult } from './result.ts';
 
 const DI_PARTS = [/^MA$/, /^\d{3}$/, /^[0-9A-Z]{2}$/, /^[0-9A-Za-z]{1,20}$/, /^[0-9A-Za-z]{1,20}$/];
 const PI_VALUE = /^[0-9A-Za-z-]+$/;
@@ -60,8 +60,7 @@ export function parseMaCode(input: string, base: number, today: Date, symbology:
     elements.push({ ai: `.${key}`, value });
   }
 
-  return {
-    ...EMPTY_FIELDS,
+  return makeResult({
     scheme: 'MA',
     di,
     packageLevel: parts[4]!.charAt(0),
@@ -73,5 +72,5 @@ export function parseMaCode(input: string, base: number, today: Date, symbology:
     sterilisationLot: fields.sterilisationLot ?? null,
     hri: input,
     symbology,
-  };
+  });
 }

@@ -39,10 +39,31 @@ export interface ParseResult {
   readonly symbology: string | null;
 }
 
-export const EMPTY_FIELDS = {
-  di: null, packageLevel: null, gtin: null, lot: null, serial: null, expiry: null, productionDate: null,
-  sscc: null, count: null, sterilisationLot: null, donationId: null, elementString: null, digitalLink: null,
-} as const;
+/** Fields a scheme parser provides; the rest default to null. */
+export type ResultInput = Pick<ParseResult, 'scheme' | 'elements' | 'hri' | 'symbology'> & Partial<Omit<ParseResult, 'scheme' | 'elements' | 'hri' | 'symbology'>>;
+
+/** Builds the result as one literal (object spread with overrides is ~100x slower in V8). */
+export function makeResult(p: ResultInput): ParseResult {
+  return {
+    scheme: p.scheme,
+    di: p.di ?? null,
+    packageLevel: p.packageLevel ?? null,
+    elements: p.elements,
+    gtin: p.gtin ?? null,
+    lot: p.lot ?? null,
+    serial: p.serial ?? null,
+    expiry: p.expiry ?? null,
+    productionDate: p.productionDate ?? null,
+    sscc: p.sscc ?? null,
+    count: p.count ?? null,
+    sterilisationLot: p.sterilisationLot ?? null,
+    donationId: p.donationId ?? null,
+    hri: p.hri,
+    elementString: p.elementString ?? null,
+    digitalLink: p.digitalLink ?? null,
+    symbology: p.symbology,
+  };
+}
 
 /** Bracketed HRI; GS/FNC1 is never printed (GS1-06). */
 export function toHri(elements: readonly Element[]): string {
@@ -62,33 +83,37 @@ export interface Gs1ResultOptions {
   readonly symbology?: string | null | undefined;
 }
 
+/** Values of the first occurrence of the AIs the result exposes as fields. */
+const FIELD_AIS = new Set(['00', '01', '10', '11', '17', '21', '30', '37']);
+
 export function gs1Result(elements: readonly Element[], options: Gs1ResultOptions): ParseResult {
-  const first = (ai: string) => elements.find((e) => e.ai === ai)?.value ?? null;
-  const date = (ai: string) => {
-    const v = first(ai);
-    return v === null ? null : yymmddToIso(v, options.today, true);
-  };
-  const gtin = first('01');
-  const count = first('37') ?? first('30');
-  const plain = elements.map((e) => ({ ai: e.ai, value: e.value }));
-  return {
-    ...EMPTY_FIELDS,
+  const first = new Map<string, string>();
+  const plain: Element[] = [];
+  for (const e of elements) {
+    plain.push({ ai: e.ai, value: e.value });
+    if (FIELD_AIS.has(e.ai) && !first.has(e.ai)) first.set(e.ai, e.value);
+  }
+  const gtin = first.get('01') ?? null;
+  const expiry = first.get('17');
+  const production = first.get('11');
+  const count = first.get('37') ?? first.get('30');
+  return makeResult({
     scheme: 'GS1',
     di: gtin,
     packageLevel: gtin ? gtin.charAt(0) : null,
     elements: plain,
     gtin,
-    lot: first('10'),
-    serial: first('21'),
-    expiry: date('17'),
-    productionDate: date('11'),
-    sscc: first('00'),
-    count: count === null ? null : Number(count),
+    lot: first.get('10') ?? null,
+    serial: first.get('21') ?? null,
+    expiry: expiry === undefined ? null : yymmddToIso(expiry, options.today, true),
+    productionDate: production === undefined ? null : yymmddToIso(production, options.today, true),
+    sscc: first.get('00') ?? null,
+    count: count === undefined ? null : Number(count),
     hri: toHri(plain),
     elementString: toElementString(plain),
     digitalLink: tryDigitalLink(plain, options.dlDomain),
     symbology: options.symbology ?? null,
-  };
+  });
 }
 
 function tryDigitalLink(elements: readonly Element[], domain: string | undefined): string | null {

@@ -52,6 +52,8 @@ function requireActor(request: FastifyRequest): Actor {
 export async function buildHttpServer(core: Core, modules: ModuleDefinition[], options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy: false });
   await app.register(cookie);
+  // Commands speak JSON only; any other body is 415, not a string handed to a handler.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
 
   app.setErrorHandler((error, request, reply) => {

@@ -21,3 +21,4 @@ export const masterDataModule: ModuleDefinition = {
 
 export { productDocument } from './product/product.model.ts';
 export { partyDocument } from './party/party.model.ts';
+export { masterRecordLifecycle } from './master-record.lifecycle.ts';

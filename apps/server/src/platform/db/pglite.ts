@@ -6,7 +6,7 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
     async query(sql, params) {
       const result = await q.query(sql, params as unknown[]);
-      return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
+      return { rows: result.rows as never[], rowCount: result.affectedRows || result.rows.length };
     },
     async exec(sql) {
       await q.exec(sql);

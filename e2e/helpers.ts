@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Custodia#2026';
+
+/** Debian's Chromium, headless, with everything that phones home switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The server under test serves apps/web/dist; fail early with a clear message when it was not built. */
+export function assertWebBuilt(): void {
+  const index = fileURLToPath(new URL('../apps/web/dist/index.html', import.meta.url));
+  if (!existsSync(index)) throw new Error(`${index} is missing: run "npm run build -w @custodia/web" before the e2e tests`);
+}
+
+export const SHOT_DIR = join(tmpdir(), 'custodia-e2e');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SHOT_DIR, `${name}.png`) });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Accept-Language of every /api/ request the page made. */
+  apiLanguages: string[];
+  /** Uncaught page errors (must stay empty). */
+  pageErrors: string[];
+}
+
+export async function openSession(browser: Browser, baseURL: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const apiLanguages: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/api/')) apiLanguages.push(req.headers()['accept-language'] ?? '');
+  });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return { context, page, apiLanguages, pageErrors };
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** Waits until the locator's text contains `text`. */
+export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+/** A random, valid GTIN-14 (GS1 check digit) so every run creates a distinct UDI-DI. */
+export function randomGtin14(): string {
+  let body = '0690';
+  while (body.length < 13) body += Math.floor(Math.random() * 10);
+  let sum = 0;
+  for (let i = body.length - 1, w = 3; i >= 0; i--, w = w === 3 ? 1 : 3) sum += Number(body[i]) * w;
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+export interface ProductDraft {
+  name: string;
+  model: string;
+  categoryCode: string;
+  deviceClass: 'I' | 'II' | 'III';
+  registrant: string;
+  registrationNo: string;
+  registrationValidTo: string;
+  udiDi: string;
+  tracking: 'lot' | 'serial' | 'lot_serial';
+  storageTempMin: string;
+  storageTempMax: string;
+  shelfLifeDays: string;
+  reason: string;
+}
+
+export async function fillProductForm(page: Page, p: ProductDraft): Promise<void> {
+  await page.getByTestId('product-form-name').fill(p.name);
+  await page.getByTestId('product-form-model').fill(p.model);
+  await page.getByTestId('product-form-categoryCode').fill(p.categoryCode);
+  await page.getByTestId(`product-form-deviceClass-${p.deviceClass}`).check();
+  await page.getByTestId('product-form-registrant').fill(p.registrant);
+  await page.getByTestId('product-form-registrationNo').fill(p.registrationNo);
+  const date = page.getByTestId('product-form-registrationValidTo');
+  await date.click();
+  await date.fill(p.registrationValidTo);
+  await date.press('Enter');
+  await page.getByTestId('product-form-udiDi').fill(p.udiDi);
+  await page.getByTestId(`product-form-tracking-${p.tracking}`).check();
+  await page.getByTestId('product-form-storageTempMin').fill(p.storageTempMin);
+  await page.getByTestId('product-form-storageTempMax').fill(p.storageTempMax);
+  await page.getByTestId('product-form-shelfLifeDays').fill(p.shelfLifeDays);
+  await page.getByTestId('product-form-reason').fill(p.reason);
+}
