@@ -9,13 +9,23 @@ import { Gs1Error, isGs1Error, type LocalizedMessage } from './errors.ts';
 import { renderLabel, type LabelSymbology } from './label.ts';
 import { tryParse, type ParseOptions } from './parse.ts';
 
+/**
+ * Structural stream types, satisfied by process.stdin/stdout/stderr, so that
+ * this module does not need Node's global types (the web app imports the package).
+ */
 export interface CliIo {
-  readonly stdin: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: AsyncIterable<string | Uint8Array>;
+  readonly stdout: { write(chunk: string | Uint8Array): unknown };
+  readonly stderr: { write(chunk: string): unknown };
   /** Defaults to process.env; LANG starting with "zh" selects Chinese messages. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
+
+type Env = Readonly<Record<string, string | undefined>>;
+const processEnv = (): Env => (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+
+/** Variable specifier: resolved at run time under Node only (see label.ts). */
+const FS_MODULE = 'node:fs/promises';
 
 const USAGE = `Usage:
   gs1 parse <data> [--gs-substitute <c>] [--today yyyy-mm-dd] [--domain <stem>]
@@ -51,7 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 export async function runGs1Cli(argv: string[], io: CliIo): Promise<number> {
-  const env = io.env ?? process.env;
+  const env = io.env ?? processEnv();
   const language: keyof LocalizedMessage = (env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const args = parseArgs(argv[0] === 'gs1' ? argv.slice(1) : argv);
   const [command, data] = args.positional;
@@ -89,7 +99,9 @@ function parseOptions(flags: Map<string, string>): ParseOptions | Gs1Error {
 
 async function parseLines(io: CliIo, options: ParseOptions, errorLine: (e: Gs1Error) => string): Promise<number> {
   let text = '';
-  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  const decoder = new TextDecoder();
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  text += decoder.decode();
   let failed = false;
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
@@ -113,8 +125,8 @@ async function label(
     const image = await renderLabel(data, { ...options, symbology, format });
     const out = flags.get('out');
     if (out) {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(out, image);
+      const fs = (await import(/* @vite-ignore */ FS_MODULE)) as { writeFile(path: string, data: string | Uint8Array): Promise<void> };
+      await fs.writeFile(out, image);
     } else {
       io.stdout.write(image);
     }

@@ -4,8 +4,11 @@
  * The symbol is encoded in FNC1 mode (`^FNC1` + element string) rather than
  * from bracketed text, so values containing "(" or ")" encode correctly and
  * our own validation (the syntax dictionary) is the single source of truth.
- * bwip-js is imported lazily: its "bwip-js" entry resolves to the Node build
- * under Node and to the browser build in bundlers (SVG only there).
+ *
+ * bwip-js ("bwip-js" resolves to its Node build under Node) is imported lazily
+ * through a variable specifier, so that web bundles and web type-checks that
+ * import @custodia/gs1 for parsing never load or resolve it. Labels are a
+ * server/CLI feature; PNG output is a Node Buffer (typed as Uint8Array).
  */
 import { Gs1Error } from './errors.ts';
 import { parse, type ParseOptions } from './parse.ts';
@@ -23,19 +26,32 @@ export interface LabelOptions extends ParseOptions {
 
 const BCID: Record<LabelSymbology, string> = { 'gs1-128': 'code128', gs1datamatrix: 'datamatrix' };
 
+/** The part of the bwip-js API used here. */
+interface Bwip {
+  toSVG(options: Record<string, unknown>): string;
+  toBuffer(options: Record<string, unknown>): Promise<Uint8Array>;
+}
+
+const BWIP_MODULE = 'bwip-js';
+
+async function loadBwip(): Promise<Bwip> {
+  const module = (await import(/* @vite-ignore */ BWIP_MODULE)) as { default: Bwip };
+  return module.default;
+}
+
 /** bwip-js text in FNC1 mode: FNC1 first, then FNC1 wherever the element string has a GS. */
 export function fnc1Text(elementString: string): string {
   return '^FNC1' + elementString.split(GS).join('^FNC1');
 }
 
-export async function renderLabel(input: string, options: LabelOptions): Promise<Buffer | string> {
+export async function renderLabel(input: string, options: LabelOptions): Promise<Uint8Array | string> {
   const bcid = BCID[options.symbology];
   if (!bcid) throw new Gs1Error('GS1_LABEL_FAILED', 0, { detail: `symbology ${String(options.symbology)}` });
   if (options.format !== 'png' && options.format !== 'svg') throw new Gs1Error('GS1_LABEL_FAILED', 0, { detail: `format ${String(options.format)}` });
   const result = parse(input, options);
   if (result.elementString === null) throw new Gs1Error('GS1_LABEL_FAILED', 0, { detail: `${result.scheme} data cannot be encoded as a GS1 symbol` });
 
-  const { default: bwipjs } = await import('bwip-js');
+  const bwipjs = await loadBwip();
   const render = {
     bcid,
     text: fnc1Text(result.elementString),
@@ -43,7 +59,7 @@ export async function renderLabel(input: string, options: LabelOptions): Promise
     scale: options.scale ?? 3,
     includetext: true,
     alttext: result.hri,
-    textxalign: 'center' as const,
+    textxalign: 'center',
     ...(options.symbology === 'gs1-128' ? { height: 15 } : {}),
   };
   try {

@@ -43,12 +43,29 @@ export function hashEntry(entry: CommandLogEntry): string {
   return sha256Hex(`${entry.prev_hash ?? ''}\n${canonicalJson(content)}`);
 }
 
-export const selectChangesSql = `SELECT id, table_name, row_id, op, before::text AS before, after::text AS after
-  FROM audit.row_change WHERE command_id = $1 ORDER BY id`;
-
 export interface SealOptions {
   chain: boolean;
 }
+
+/**
+ * Writes the command-log entry at the end of a command's transaction. With the chain on, the entry
+ * is appended to a stream head locked with SKIP LOCKED: concurrent commands take different streams,
+ * so no transaction waits on another's chain head (DESIGN §6: a global head caps throughput).
+ */
+interface SealRead {
+  changes: [number, string, string, string, string | null, string | null][];
+  stream_id: number | null;
+  seq: number | null;
+  hash: string | null;
+}
+
+// One round trip reads the command's row changes and, with the chain on, locks a free stream head.
+const readForSealSql = (chain: boolean) => `
+  WITH changes AS (
+    SELECT coalesce(json_agg(json_build_array(id, table_name, row_id, op, before::text, after::text) ORDER BY id), '[]'::json) AS list
+      FROM audit.row_change WHERE command_id = $1)
+  SELECT changes.list AS changes, head.stream_id, head.seq, head.hash
+    FROM changes LEFT JOIN (${chain ? 'SELECT stream_id, seq, hash FROM audit.stream_head ORDER BY stream_id LIMIT 1 FOR UPDATE SKIP LOCKED' : 'SELECT NULL::int AS stream_id, NULL::bigint AS seq, NULL::text AS hash'}) head ON true`;
 
 /**
  * Writes the command-log entry at the end of a command's transaction. With the chain on, the entry
@@ -60,7 +77,8 @@ export async function sealCommand(
   base: Omit<CommandLogEntry, 'changes_count' | 'changes_digest' | 'stream_id' | 'stream_seq' | 'prev_hash'>,
   options: SealOptions,
 ): Promise<void> {
-  const changes = (await tx.query<RowChangeForDigest>(selectChangesSql, [base.id])).rows;
+  const read = (await tx.query<SealRead>(readForSealSql(options.chain), [base.id])).rows[0];
+  const changes: RowChangeForDigest[] = read.changes.map(([id, table_name, row_id, op, before, after]) => ({ id, table_name, row_id, op, before, after }));
   const entry: CommandLogEntry = {
     ...base,
     input: JSON.parse(JSON.stringify(base.input ?? {})),
@@ -72,11 +90,7 @@ export async function sealCommand(
   };
   let hash: string | null = null;
   if (options.chain) {
-    let head = (
-      await tx.query<{ stream_id: number; seq: number; hash: string }>(
-        'SELECT stream_id, seq, hash FROM audit.stream_head ORDER BY stream_id LIMIT 1 FOR UPDATE SKIP LOCKED',
-      )
-    ).rows[0];
+    let head = read.stream_id === null ? undefined : { stream_id: read.stream_id, seq: read.seq!, hash: read.hash! };
     if (!head) {
       // Every stream is busy: wait on one chosen by the command id rather than fail.
       head = (
