@@ -170,7 +170,8 @@ CREATE TABLE platform.session (
   closed_at    timestamptz,
   PRIMARY KEY (org_id, id)
 );
-CREATE UNIQUE INDEX session_token ON platform.session (token_hash);
+-- Not unique: a unique key must include org_id (distribution key); a 256-bit random token does not collide.
+CREATE INDEX session_token ON platform.session (token_hash);
 
 CREATE TABLE platform.api_key (
   org_id      text NOT NULL,
@@ -183,7 +184,7 @@ CREATE TABLE platform.api_key (
   created_at  timestamptz NOT NULL,
   PRIMARY KEY (org_id, id)
 );
-CREATE UNIQUE INDEX api_key_hash ON platform.api_key (key_hash);
+CREATE INDEX api_key_hash ON platform.api_key (key_hash);
 
 -- Signatures and approvals ----------------------------------------------------------------------
 

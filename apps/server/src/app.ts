@@ -8,8 +8,18 @@ import { masterDataModule } from './modules/master-data/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { platformAdminModule } from './modules/platform-admin/index.ts';
+import { masterDataDocuments } from './modules/master-data/index.ts';
+import { approvalInboxQuery } from './platform/document/approval-inbox.ts';
 
-export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule];
+/** The approval inbox reads across every document with an approval transition. */
+const approvalsModule: ModuleDefinition = {
+  name: 'approvals',
+  commands: [],
+  queries: [approvalInboxQuery([...masterDataDocuments])],
+  routes: [{ method: 'GET', path: '/approvals/inbox', query: 'platform.approval_inbox.list', tag: 'platform' }],
+};
+
+export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, approvalsModule];
 
 export function buildRegistry(list: ModuleDefinition[] = modules): Registry {
   const registry = new Registry();

@@ -56,6 +56,17 @@ describe('architecture', () => {
     }
   });
 
+  test('every unique key of a business table includes org_id', async () => {
+    const rows = (await core.db.query<{ name: string; index: string; columns: string[] }>(`
+      SELECT n.nspname || '.' || c.relname AS name, ic.relname AS index,
+             (SELECT array_agg(a.attname::text) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = ANY(i.indkey)) AS columns
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE i.indisunique AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'audit')
+         AND c.relname <> 'schema_migration'`)).rows;
+    for (const row of rows) assert.ok(row.columns.includes('org_id'), `${row.name} unique index ${row.index} lacks org_id`);
+  });
+
   test('US-P11-01: audit and ledger tables refuse UPDATE and DELETE; other non-audited tables refuse writes outside a command', async () => {
     const all = await tables();
     for (const name of INSERT_ONLY) {

@@ -124,3 +124,23 @@ describe('HTTP API', () => {
     assert.match(docs.body, /Custodia API 文档/);
   });
 });
+
+describe('approval inbox', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await createTestApi();
+  });
+  after(() => api.close());
+
+  test('the QA head sees the submitted demo product waiting for approval; the author does not see own records', async () => {
+    const head = await api.login('qahead');
+    const inbox = await api.call('GET', '/api/v1/approvals/inbox', { cookie: head });
+    assert.equal(inbox.statusCode, 200, inbox.body);
+    const items = inbox.json().items as { document: string; status: string; progress: { rule: string; given: number; required: number }[] }[];
+    assert.equal(items.length, 1);
+    assert.equal(items[0].document, 'master_data.product');
+    assert.deepEqual(items[0].progress, [{ rule: 'product-first-approval', given: 0, required: 1 }]);
+    const qa = await api.login('qa');
+    assert.equal((await api.call('GET', '/api/v1/approvals/inbox', { cookie: qa })).statusCode, 403);
+  });
+});

@@ -19,6 +19,9 @@ export const masterDataModule: ModuleDefinition = {
   ],
 };
 
-export { productDocument } from './product/product.model.ts';
-export { partyDocument } from './party/party.model.ts';
+import { productDocument } from './product/product.model.ts';
+import { partyDocument } from './party/party.model.ts';
+
+export { productDocument, partyDocument };
+export const masterDataDocuments = [productDocument, partyDocument];
 export { masterRecordLifecycle } from './master-record.lifecycle.ts';

@@ -22,7 +22,7 @@ export const roleCatalog: RoleSeed[] = [
     key: 'qa_head',
     nameZh: '质量负责人',
     nameEn: 'QA head',
-    patterns: ['master_data.*', 'platform.approval_rule.publish', 'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read'],
+    patterns: ['master_data.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read', 'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read'],
   },
   {
     key: 'qa_inspector',

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineQuery } from '../bus/definitions.ts';
+import { approvalRepo } from '../approval/approval.repo.ts';
+import { decideApproval, selectApplicableRules } from '../approval/approval.rules.ts';
+import type { DocumentDefinition, DocumentRow } from './document.ts';
+
+/**
+ * The approval requests waiting for the caller: records in a state from which an approval
+ * transition leaves, that the caller may approve under the rules in force (no self-approval).
+ */
+export function approvalInboxQuery(documents: DocumentDefinition[]) {
+  return defineQuery({
+    name: 'platform.approval_inbox.list',
+    permission: 'platform.approval_inbox.read',
+    summary: { 'zh-CN': '待我审批', en: 'Approvals waiting for me' },
+    input: z.strictObject({}),
+    async handler(ctx) {
+      const items: Record<string, unknown>[] = [];
+      const today = new Date().toISOString().slice(0, 10);
+      for (const doc of documents) {
+        for (const [transition, spec] of Object.entries(doc.lifecycle.transitions)) {
+          if (!spec.approval || !ctx.actor.permissions.has(`${doc.name}.${transition}`)) continue;
+          const rows = await ctx.repo((db) =>
+            db.query<DocumentRow>(`SELECT * FROM ${doc.table} WHERE org_id = $1 AND status = ANY($2) ORDER BY updated_at`, [ctx.orgId, [...spec.from]]),
+          );
+          const approvals = ctx.repo(approvalRepo);
+          const rules = await approvals.rulesFor(ctx.orgId, doc.name, transition);
+          for (const row of rows.rows) {
+            const applicable = selectApplicableRules(rules, doc.ruleFacts(row), today);
+            const given = await approvals.given(ctx.orgId, doc.table, row.id, transition, row.submitted_at ?? new Date(0));
+            const decision = decideApproval({ rules: applicable, given, approverId: ctx.actor.userId, approverRoles: ctx.actor.roles, authorIds: [row.created_by, row.submitted_by] });
+            if (decision.kind === 'refused') continue;
+            items.push({
+              document: doc.name, label: doc.label, transition, id: row.id, number: row.number, name: row.name ?? null,
+              status: row.status, submittedAt: row.submitted_at ?? null,
+              // Progress so far, before the caller acts.
+              progress: applicable.map((rule) => ({
+                rule: rule.rule_key,
+                given: new Set(given.filter((g) => g.rule_id === rule.id).map((g) => g.approver_id)).size,
+                required: rule.required_count,
+              })),
+            });
+          }
+        }
+      }
+      return { items };
+    },
+  });
+}
