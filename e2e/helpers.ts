@@ -102,11 +102,17 @@ export interface ProductDraft {
   reason: string;
 }
 
+/** antd radio/checkbox inputs are visually hidden: click the label that wraps the input with this test id. */
+export async function pick(page: Page, testId: string): Promise<void> {
+  await page.locator(`label:has([data-testid="${testId}"])`).click();
+  if (!(await page.getByTestId(testId).isChecked())) throw new Error(`${testId} did not get checked`);
+}
+
 export async function fillProductForm(page: Page, p: ProductDraft): Promise<void> {
   await page.getByTestId('product-form-name').fill(p.name);
   await page.getByTestId('product-form-model').fill(p.model);
   await page.getByTestId('product-form-categoryCode').fill(p.categoryCode);
-  await page.getByTestId(`product-form-deviceClass-${p.deviceClass}`).check();
+  await pick(page, `product-form-deviceClass-${p.deviceClass}`);
   await page.getByTestId('product-form-registrant').fill(p.registrant);
   await page.getByTestId('product-form-registrationNo').fill(p.registrationNo);
   const date = page.getByTestId('product-form-registrationValidTo');
@@ -114,7 +120,7 @@ export async function fillProductForm(page: Page, p: ProductDraft): Promise<void
   await date.fill(p.registrationValidTo);
   await date.press('Enter');
   await page.getByTestId('product-form-udiDi').fill(p.udiDi);
-  await page.getByTestId(`product-form-tracking-${p.tracking}`).check();
+  await pick(page, `product-form-tracking-${p.tracking}`);
   await page.getByTestId('product-form-storageTempMin').fill(p.storageTempMin);
   await page.getByTestId('product-form-storageTempMax').fill(p.storageTempMax);
   await page.getByTestId('product-form-shelfLifeDays').fill(p.shelfLifeDays);

@@ -5,10 +5,14 @@ import enUS from 'antd/locale/en_US';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { useState } from 'react';
+import { configureApi } from '../platform/api/client.ts';
 import { createQueryClient } from '../platform/api/queryClient.ts';
 import { AuthProvider } from '../platform/auth/AuthContext.tsx';
-import { i18next } from '../platform/i18n/index.ts';
+import { currentLang, i18next } from '../platform/i18n/index.ts';
 import { router } from './router.tsx';
+
+// Every request carries the UI language (Accept-Language), from the very first one.
+configureApi({ getLanguage: currentLang });
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";

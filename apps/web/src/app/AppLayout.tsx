@@ -14,7 +14,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
-  TeamOutlined,
+  SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -170,7 +170,7 @@ export function AppLayout() {
           </ErrorBoundary>
         </Layout.Content>
         <Layout.Footer className="app-footer">
-          <TeamOutlined /> {t('auth.footer')}
+          <SafetyCertificateOutlined /> {t('auth.footer')}
         </Layout.Footer>
       </Layout>
     </Layout>

@@ -4,7 +4,6 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, configureApi } from '../api/client.ts';
 import { isApiError } from '../api/problem.ts';
-import { currentLang } from '../i18n/index.ts';
 import { hasPermission, hasPermissionUnder } from '../permissions/permissions.ts';
 import type { CurrentUser } from './types.ts';
 
@@ -45,7 +44,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     configureApi({
-      getLanguage: currentLang,
       onUnauthorized: () => {
         const wasSignedIn = queryClient.getQueryData(ME_QUERY_KEY) != null;
         queryClient.setQueryData(ME_QUERY_KEY, null);
@@ -71,8 +69,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/auth/logout', {}, { skipAuthRedirect: true });
     } finally {
-      queryClient.clear();
+      // Signed-out first (the route guard unmounts every screen), then forget the cached data.
+      // Clearing the whole cache instead would detach the live /auth/me observer.
       queryClient.setQueryData(ME_QUERY_KEY, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
     }
   }, [queryClient]);
 

@@ -293,7 +293,7 @@ const en: Messages = {
     intro: 'Your open work and shortcuts for your roles.',
     pendingProducts: 'Products awaiting review',
     pendingParties: 'Parties awaiting review',
-    drafts: 'My drafts',
+    drafts: 'Draft products',
     quickLinks: 'Shortcuts',
     compliance: 'Compliance note',
     complianceText: 'Every creation and change is recorded in a tamper-evident audit trail; approvals need an electronic signature with your password at every signing.',

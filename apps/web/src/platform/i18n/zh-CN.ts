@@ -294,7 +294,7 @@ const zhCN = {
     intro: '以下是与您的角色相关的待办事项与常用入口。',
     pendingProducts: '待审核产品',
     pendingParties: '待审核往来单位',
-    drafts: '我的草稿',
+    drafts: '产品草稿',
     quickLinks: '常用入口',
     compliance: '合规提示',
     complianceText: '所有新增与变更均记入不可篡改的审计追踪；审批须使用电子签名，每次签名均需重新输入密码。',

@@ -1,4 +1,4 @@
-import { isValidGtin14 } from '../../../platform/gs1-check.ts';
+import { hasValidCheckDigit } from '@custodia/gs1';
 
 export interface FieldProblem {
   path: string;
@@ -12,7 +12,7 @@ export function checkProductFields(value: Record<string, unknown>): FieldProblem
   if (min != null && max != null && Number(min) > Number(max)) {
     problems.push({ path: 'storageTempMax', message: 'storageTempMax must not be below storageTempMin' });
   }
-  if (typeof value.udiDi === 'string' && /^\d{14}$/.test(value.udiDi) && !isValidGtin14(value.udiDi)) {
+  if (typeof value.udiDi === 'string' && /^\d{14}$/.test(value.udiDi) && !hasValidCheckDigit(value.udiDi)) {
     problems.push({ path: 'udiDi', message: 'GTIN check digit is wrong (GS1-01)' });
   }
   return problems;

@@ -187,7 +187,7 @@ export default function ProductFormPage() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="storageTempMin" label={f('storageTempMin')}>
-              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMin" />
+              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} data-testid="product-form-storageTempMin" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -205,7 +205,7 @@ export default function ProductFormPage() {
                 }),
               ]}
             >
-              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} suffix="℃" data-testid="product-form-storageTempMax" />
+              <InputNumber<string> stringMode step="0.5" precision={1} min="-99" max="99" style={{ width: '100%' }} data-testid="product-form-storageTempMax" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

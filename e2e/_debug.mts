@@ -1,0 +1,18 @@
+import { launchBrowser, openSession, login } from './helpers.ts';
+const b = await launchBrowser();
+const s = await openSession(b, process.env.URL!);
+const { page } = s;
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+page.on('request', (r) => { if (r.url().includes('/api/')) console.log('REQ', r.method(), r.url(), r.headers()['accept-language']); });
+page.on('response', (r) => { if (r.url().includes('/api/')) console.log('RES', r.status(), r.url()); });
+await page.goto('/login');
+await login(page, 'qa');
+await page.getByTestId('user-menu').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/menu.png' });
+console.log('logout count', await page.getByTestId('logout').count());
+await page.getByTestId('logout').click();
+await page.waitForTimeout(2000);
+console.log('URL', page.url());
+await page.screenshot({ path: '/tmp/shots/after-logout.png' });
+await b.close();
