@@ -128,7 +128,7 @@ describe('master data approval flow (zh-CN)', () => {
     await logout(page);
   });
 
-  test('US-P11-11: a wrong signing password is refused with its code and the session stays open', async () => {
+  test('US-P11-10: a wrong signing password is refused with its code and requirement, and the session stays open', async () => {
     const { page } = s;
     await login(page, 'qahead');
     await page.goto(productPath);
@@ -137,7 +137,8 @@ describe('master data approval flow (zh-CN)', () => {
     await page.getByTestId('signature-password').fill('not-my-password');
     await page.getByTestId('signature-confirm').click();
     await waitForText(page.getByTestId('signature-error'), '电子签名验证失败');
-    await waitForText(page.getByTestId('signature-error'), 'SIGNATURE_INVALID');
+    await waitForText(page.getByTestId('signature-error').getByTestId('problem-code'), 'SIGNATURE_INVALID');
+    await waitForText(page.getByTestId('signature-error').getByTestId('problem-requirement'), 'US-P11-10');
     await shot(page, 'zh-04-signature-wrong-password');
     assert.equal(await page.getByTestId('signature-password').inputValue(), '', 'the password is cleared after a failure');
     await page.getByTestId('signature-cancel').click();
@@ -189,8 +190,10 @@ describe('master data approval flow (zh-CN)', () => {
     await waitForText(approve.getByTestId('audit-entry-reason'), '首营资料审核通过');
     await waitForText(approve.getByTestId('signature-signer-name'), '王质量');
     const status = approve.locator('[data-testid="audit-change"][data-field="status"]');
-    assert.equal(await status.getByTestId('audit-change-before').innerText(), 'submitted');
-    assert.equal(await status.getByTestId('audit-change-after').innerText(), 'approved');
+    assert.equal(await status.getAttribute('data-before'), 'submitted');
+    assert.equal(await status.getAttribute('data-after'), 'approved');
+    assert.equal(await status.getByTestId('audit-change-before').innerText(), '待审核');
+    assert.equal(await status.getByTestId('audit-change-after').innerText(), '已批准');
 
     const create = history.locator('[data-testid="audit-entry"][data-command="master_data.product.create"]');
     await waitForText(create.getByTestId('audit-entry-reason'), product.reason);

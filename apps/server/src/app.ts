@@ -9,17 +9,18 @@ import { auditModule } from './modules/audit/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { platformAdminModule } from './modules/platform-admin/index.ts';
 import { masterDataDocuments } from './modules/master-data/index.ts';
+import { qualificationDocuments, qualificationModule } from './modules/qualification/index.ts';
 import { approvalInboxQuery } from './platform/document/approval-inbox.ts';
 
 /** The approval inbox reads across every document with an approval transition. */
 const approvalsModule: ModuleDefinition = {
   name: 'approvals',
   commands: [],
-  queries: [approvalInboxQuery([...masterDataDocuments])],
+  queries: [approvalInboxQuery([...masterDataDocuments, ...qualificationDocuments])],
   routes: [{ method: 'GET', path: '/approvals/inbox', query: 'platform.approval_inbox.list', tag: 'platform' }],
 };
 
-export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, approvalsModule];
+export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, qualificationModule, approvalsModule];
 
 export function buildRegistry(list: ModuleDefinition[] = modules): Registry {
   const registry = new Registry();

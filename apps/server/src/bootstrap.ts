@@ -19,6 +19,7 @@ export async function bootstrap(core: Core, adminPassword: string | undefined): 
   }
   // Roles follow the permission catalog at every start, so new commands reach their roles.
   await core.bus.execute('identity.role.sync', { catalog: core.registry.permissionKeys() }, system);
+  await core.bus.execute('qualification.rule.seed', {}, system);
   if (!existing) {
     if (!adminPassword) throw new Error('CUSTODIA_ADMIN_PASSWORD is not set');
     await core.bus.execute(

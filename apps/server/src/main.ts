@@ -7,6 +7,8 @@ import { buildHttpServer } from './http/server.ts';
 import { modules } from './app.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { version } from './version.ts';
+import { schedule } from './platform/scheduler.ts';
+import { systemActor } from './platform/authz/actor.ts';
 
 const started = performance.now();
 const config = readConfig();
@@ -17,6 +19,8 @@ if (!config.adminPassword) log.warn('CUSTODIA_ADMIN_PASSWORD is not set: a new d
 const { orgId, created, migrations } = await bootstrap(core, config.adminPassword ?? DEMO_PASSWORD);
 if (created && config.demoData) await loadDemoData(core, orgId);
 core.dispatcher.start();
+// Expiry of licences, registrations and authorisation letters: warn ahead, lock on expiry (CN-SYS-08).
+const stopExpirySweep = schedule('qualification.expiry.sweep', 3_600_000, () => core.bus.execute('qualification.expiry.sweep', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
 const app = await buildHttpServer(core, modules, { version, webDist: config.webDist, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
 log.info(
@@ -25,6 +29,7 @@ log.info(
 );
 
 async function shutdown() {
+  stopExpirySweep();
   await app.close();
   await core.dispatcher.stop();
   await db.close();

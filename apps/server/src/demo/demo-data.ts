@@ -1,6 +1,7 @@
 import type { Core } from '../app.ts';
 import { systemActor, type Actor } from '../platform/authz/actor.ts';
 import { actorFromUser, userRepo } from '../modules/identity/index.ts';
+import { loadQualificationDemo } from './qualification-demo.ts';
 
 export const DEMO_PASSWORD = 'Custodia#2026';
 
@@ -58,8 +59,10 @@ export async function loadDemoData(core: Core, orgId: string): Promise<void> {
     ...customers.map((p): [string, Record<string, unknown>] => ['master_data.party', p]),
     ...products.map((p): [string, Record<string, unknown>] => ['master_data.product', p]),
   ];
+  const created: string[] = [];
   for (const [index, [document, fields]] of records.entries()) {
     const { id } = await core.bus.execute<{ id: string }>(`${document}.create`, fields, qa, { reason: '首营资料录入' });
+    created.push(id);
     // Leave the last product submitted but not yet approved, so the approval flow has work to show.
     if (index === records.length - 1) {
       await core.bus.execute(`${document}.submit`, { id }, qa);
@@ -68,4 +71,8 @@ export async function loadDemoData(core: Core, orgId: string): Promise<void> {
     await core.bus.execute(`${document}.submit`, { id }, qa);
     await core.bus.execute(`${document}.approve`, { id }, qaHead, approve);
   }
+  const [lianying, mindray, zhongshan, hangzhou, ...productIds] = created;
+  const inspector = await actorFor(core, orgId, 'inspector');
+  await loadQualificationDemo(core, { qa, inspector, qaHead, password: DEMO_PASSWORD }, { parties: { lianying, mindray, zhongshan, hangzhou }, products: productIds });
+  await core.bus.execute('qualification.expiry.sweep', {}, system);
 }

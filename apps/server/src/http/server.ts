@@ -50,7 +50,7 @@ function requireActor(request: FastifyRequest): Actor {
 }
 
 export async function buildHttpServer(core: Core, modules: ModuleDefinition[], options: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 12 * 1024 * 1024, trustProxy: false });
   await app.register(cookie);
   // Commands speak JSON only; any other body is 415, not a string handed to a handler.
   app.removeContentTypeParser('text/plain');
@@ -131,7 +131,15 @@ function registerRow(app: FastifyInstance, core: Core, row: RouteRow) {
       const actor = requireActor(request);
       const params = request.params as Record<string, string>;
       if (row.query) {
-        const result = await core.bus.query(row.query, { ...(request.query as object), ...params }, actor);
+        const result = await core.bus.query<Record<string, unknown>>(row.query, { ...(request.query as object), ...params }, actor);
+        if (result && result.binary === true) {
+          // Files answer their bytes, with the SHA-256 the audit trail holds.
+          return reply
+            .type(String(result.mime))
+            .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(String(result.name))}`)
+            .header('x-content-sha256', String(result.sha256))
+            .send(result.content);
+        }
         return result;
       }
       const { input, reason, signature } = splitEnvelope(request.body);

@@ -34,6 +34,8 @@ export function defaultApprovalRules(today: string): ApprovalRule[] {
   return [
     rule('product-first-approval', 'master_data.product', ['CN-SYS-05', 'CN-QUAL-02']),
     rule('party-first-approval', 'master_data.party', ['CN-SYS-05', 'CN-QUAL-01']),
+    rule('qualification-file-approval', 'qualification.file', ['CN-QUAL-01', 'CN-QUAL-02', 'CN-QUAL-05']),
+    rule('master-data-change-approval', 'qualification.change_request', ['CN-SYS-05', 'CN-SYS-16']),
   ];
 }
 

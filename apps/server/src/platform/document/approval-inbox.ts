@@ -28,7 +28,7 @@ export function approvalInboxQuery(documents: DocumentDefinition[]) {
           for (const row of rows.rows) {
             const applicable = selectApplicableRules(rules, doc.ruleFacts(row), today);
             const given = await approvals.given(ctx.orgId, doc.table, row.id, transition, row.submitted_at ?? new Date(0));
-            const decision = decideApproval({ rules: applicable, given, approverId: ctx.actor.userId, approverRoles: ctx.actor.roles, authorIds: [row.created_by, row.submitted_by] });
+            const decision = decideApproval({ rules: applicable, given, approverId: ctx.actor.userId, approverRoles: ctx.actor.roles, authorIds: [row.created_by, row.submitted_by, row.reviewed_by as string | null | undefined] });
             if (decision.kind === 'refused') continue;
             items.push({
               document: doc.name, label: doc.label, transition, id: row.id, number: row.number, name: row.name ?? null,

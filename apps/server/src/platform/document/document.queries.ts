@@ -72,8 +72,10 @@ export async function documentMeta(db: Queryable, doc: DocumentDefinition, row: 
   };
 }
 
-/** Content a signature covers: every column but status, update time and the submission stamp. */
+/** Columns a signature does not cover: workflow state, stamps and system locks, not content. */
+const NOT_SIGNED = new Set(['status', 'updated_at', 'submitted_by', 'submitted_at', 'reviewed_by', 'reviewed_at', 'locked_reason']);
+
+/** Content a signature covers: every column but workflow state and stamps. */
 export function contentColumns(row: DocumentRow): Record<string, unknown> {
-  const { status: _status, updated_at: _updated, submitted_by: _by, submitted_at: _at, ...content } = row;
-  return content;
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !NOT_SIGNED.has(column)));
 }

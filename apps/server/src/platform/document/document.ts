@@ -31,6 +31,10 @@ export interface DocumentDefinition {
   signedContent(row: DocumentRow): Record<string, unknown>;
   /** The record as approval-rule conditions see it. */
   ruleFacts(row: DocumentRow): Record<string, unknown>;
+  /** Extra checks before a transition (completeness, segregation of duties); throw an AppError to refuse. */
+  guards?: Record<string, (ctx: CommandContext, row: DocumentRow) => Promise<void>>;
+  /** Work done after a transition completed, in the same transaction (apply a change, lock dependents). */
+  effects?: Record<string, (ctx: CommandContext, row: DocumentRow) => Promise<void>>;
 }
 
 export function documentStore(doc: DocumentDefinition) {
@@ -69,6 +73,7 @@ export async function runTransition(ctx: CommandContext, doc: DocumentDefinition
   const row = await store.lock(ctx.orgId, id);
   const decision = decideTransition(doc.lifecycle, transition, row.status);
   if (!decision.allowed) throw errors.lifecycle(transition, row.status);
+  await doc.guards?.[transition]?.(ctx, row);
 
   let signatureId: string | null = null;
   if (spec.signature) signatureId = (await signRecord(ctx, doc.table, row.id, doc.signedContent(row))).id;
@@ -84,7 +89,8 @@ export async function runTransition(ctx: CommandContext, doc: DocumentDefinition
       given,
       approverId: ctx.actor.userId,
       approverRoles: ctx.actor.roles,
-      authorIds: [row.created_by, row.submitted_by],
+      // The approver must be neither the author, the submitter nor the reviewer (four eyes).
+      authorIds: [row.created_by, row.submitted_by, row.reviewed_by as string | null | undefined],
     });
     if (outcome.kind === 'refused') {
       if (outcome.reason === 'self_approval') throw errors.selfApproval();
@@ -112,6 +118,7 @@ export async function runTransition(ctx: CommandContext, doc: DocumentDefinition
   await ctx.inTransition(transition, () =>
     store.setStatus(ctx.orgId, row.id, decision.to, ctx.now, spec.stamp ? { ...spec.stamp, userId: ctx.actor.userId } : undefined),
   );
+  await doc.effects?.[transition]?.(ctx, { ...row, status: decision.to });
   ctx.emit(`${doc.name}.${spec.event}`, { id: row.id, number: row.number, from: row.status, to: decision.to });
   return { id: row.id, status: decision.to };
 }

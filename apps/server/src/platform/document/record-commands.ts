@@ -13,6 +13,8 @@ export interface RecordShape {
   series: string;
   /** API field name → column name. */
   columns: Record<string, string>;
+  /** Shown in views, written only by the system (e.g. an expiry lock). */
+  readOnlyColumns?: Record<string, string>;
   searchColumns: string[];
   createInput: z.ZodType<Record<string, unknown>>;
   updateInput: z.ZodType<{ id: string } & Record<string, unknown>>;
@@ -48,7 +50,7 @@ export function toRecordView(shape: RecordShape, row: DocumentRow, meta: Documen
   return {
     id: row.id,
     number: row.number,
-    ...Object.fromEntries(Object.entries(shape.columns).map(([field, column]) => [field, row[column] ?? null])),
+    ...Object.fromEntries(Object.entries({ ...shape.columns, ...shape.readOnlyColumns }).map(([field, column]) => [field, row[column] ?? null])),
     ...meta,
   };
 }

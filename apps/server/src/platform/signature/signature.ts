@@ -85,15 +85,22 @@ export interface SignatureView {
   meaning: string;
   signerName: string;
   signedAt: string;
+  /** valid: covers this content; superseded: intact but the record changed since (e.g. by change control); invalid: altered or moved. */
+  status: 'valid' | 'superseded' | 'invalid';
   valid: boolean;
 }
 
 export function signatureViews(rows: SignatureRow[], recordTable: string, recordId: string, content: Record<string, unknown>): SignatureView[] {
-  return rows.map((row) => ({
-    id: row.id,
-    meaning: row.meaning,
-    signerName: row.signer_name,
-    signedAt: new Date(row.signed_at).toISOString(),
-    valid: verifySignature(row, recordTable, recordId, content).valid,
-  }));
+  return rows.map((row) => {
+    const check = verifySignature(row, recordTable, recordId, content);
+    const status = check.valid ? 'valid' : check.problem === 'content_changed' ? 'superseded' : 'invalid';
+    return {
+      id: row.id,
+      meaning: row.meaning,
+      signerName: row.signer_name,
+      signedAt: new Date(row.signed_at).toISOString(),
+      status,
+      valid: status === 'valid',
+    };
+  });
 }

@@ -8,8 +8,8 @@ import { AuditHistoryPanel } from '../../platform/audit/AuditHistoryPanel.tsx';
 import { AUDIT_TABLES, type AuditTable } from '../../platform/audit/types.ts';
 import { useAuth } from '../../platform/auth/AuthContext.tsx';
 import type { ListResult, MasterRecord } from '../master-data/shared/types.ts';
-import { productFieldLabel } from '../master-data/product/labels.ts';
-import { partyFieldLabel } from '../master-data/party/labels.ts';
+import { productFieldLabel, productValueLabel } from '../master-data/product/labels.ts';
+import { partyFieldLabel, partyValueLabel } from '../master-data/party/labels.ts';
 
 const RESOURCE: Record<AuditTable, { path: string; ns: string }> = {
   'master_data.product': { path: '/master-data/products', ns: 'master_data.product' },
@@ -86,6 +86,7 @@ export default function AuditPage() {
           table={table}
           id={id}
           fieldLabel={(f) => (table === 'master_data.product' ? productFieldLabel(t, f) : partyFieldLabel(t, f))}
+          valueLabel={(f, v) => (table === 'master_data.product' ? productValueLabel(t, f, v) : partyValueLabel(t, f, v))}
         />
       ) : (
         <Empty description={t('audit.chooseRecord')} />

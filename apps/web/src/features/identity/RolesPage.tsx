@@ -3,14 +3,21 @@ import { Card, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../platform/problem/ProblemAlert.tsx';
-import { useRoles, type RoleRow } from './api.ts';
+import { ROLE_KEYS, useRoles, type RoleRow } from './api.ts';
+import type { MatrixRow } from './matrix.ts';
 import { permissionMatrix } from './matrix.ts';
 
 export default function RolesPage() {
   const { t, i18n } = useTranslation();
   const roles = useRoles();
   const en = i18n.language === 'en';
-  const items = roles.data?.items ?? [];
+  const items = useMemo(() => {
+    const order = (k: string) => {
+      const i = (ROLE_KEYS as readonly string[]).indexOf(k);
+      return i < 0 ? ROLE_KEYS.length : i;
+    };
+    return [...(roles.data?.items ?? [])].sort((a, b) => order(a.key) - order(b.key));
+  }, [roles.data]);
   const matrix = useMemo(() => permissionMatrix(items), [items]);
   const roleLabel = (r: RoleRow) => (en ? r.nameEn : r.nameZh) || r.key;
 
@@ -27,27 +34,31 @@ export default function RolesPage() {
         bordered
         loading={roles.isPending}
         pagination={false}
-        scroll={{ x: 'max-content', y: 'calc(100vh - 330px)' }}
+        scroll={{ x: 'max-content' }}
+        sticky
         dataSource={matrix.rows}
         data-testid="roles-matrix"
         locale={{ emptyText: <Empty /> }}
         columns={[
           {
-            title: t('identity.permission'),
-            dataIndex: 'permission',
+            title: t('identity.module'),
+            dataIndex: 'group',
             fixed: 'left',
-            width: 300,
-            render: (p: string, row) => (
-              <span>
-                {row.firstInGroup && (
-                  <Tag color="geekblue" style={{ marginInlineEnd: 6 }}>
-                    {row.group}
-                  </Tag>
-                )}
-                <Typography.Text code style={{ fontSize: 12 }}>
-                  {p}
+            width: 190,
+            onCell: (row: MatrixRow) => ({ rowSpan: row.groupSize }),
+            render: (g: string) => <Tag color="geekblue">{g}</Tag>,
+          },
+          {
+            title: t('identity.permission'),
+            dataIndex: 'action',
+            fixed: 'left',
+            width: 150,
+            render: (a: string, row: MatrixRow) => (
+              <Tooltip title={row.permission}>
+                <Typography.Text code style={{ fontSize: 12 }} data-testid={`perm-${row.permission}`}>
+                  {a}
                 </Typography.Text>
-              </span>
+              </Tooltip>
             ),
           },
           ...items.map((r) => ({
@@ -58,8 +69,8 @@ export default function RolesPage() {
             ),
             key: r.key,
             align: 'center' as const,
-            width: 110,
-            render: (_: unknown, row: { permission: string; holders: Set<string> }) =>
+            width: 96,
+            render: (_: unknown, row: MatrixRow) =>
               row.holders.has(r.key) ? <CheckOutlined style={{ color: '#389e0d' }} aria-label="✓" /> : null,
           })),
         ]}

@@ -11,6 +11,8 @@ describe('permission matrix', () => {
     ]);
     expect(rows.map((r) => r.permission)).toEqual(['audit.history.read', 'master_data.product.approve', 'master_data.product.create', 'master_data.product.read']);
     expect(rows.map((r) => r.firstInGroup)).toEqual([true, true, false, false]);
+    expect(rows.map((r) => r.groupSize)).toEqual([1, 3, 0, 0]);
+    expect(rows[1]!.action).toBe('approve');
     expect([...rows[3]!.holders].sort()).toEqual(['qa_head', 'qa_inspector']);
   });
 });

@@ -2,7 +2,11 @@ export interface MatrixRow {
   permission: string;
   /** Namespace, e.g. `master_data.product`. */
   group: string;
+  /** Last segment, e.g. `approve`. */
+  action: string;
   firstInGroup: boolean;
+  /** Rows in this row's group when it is the first of the group, else 0 (table rowSpan). */
+  groupSize: number;
   holders: Set<string>;
 }
 
@@ -18,12 +22,14 @@ export function permissionMatrix(roles: ReadonlyArray<{ key: string; permissions
   }
   const perms = [...holders.keys()].sort();
   let prev = '';
-  const rows = perms.map((permission) => {
+  const rows: MatrixRow[] = perms.map((permission) => {
     const parts = permission.split('.');
     const group = parts.length > 1 ? parts.slice(0, -1).join('.') : permission;
-    const row = { permission, group, firstInGroup: group !== prev, holders: holders.get(permission)! };
+    const action = parts[parts.length - 1]!;
+    const row = { permission, group, action, firstInGroup: group !== prev, groupSize: 0, holders: holders.get(permission)! };
     prev = group;
     return row;
   });
+  for (const row of rows) if (row.firstInGroup) row.groupSize = rows.filter((r) => r.group === row.group).length;
   return { rows };
 }

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { PERMS } from '../permissions/permissions.ts';
 import { ProblemAlert } from '../problem/ProblemAlert.tsx';
 import { formatAuditValue, formatDateTime } from '../format/format.ts';
+import { isRecordStatus } from '../status/status.ts';
 import { SignatureManifest } from '../signature/SignatureManifest.tsx';
 import { auditEntryColor, orderChanges, sortAuditEntries, type AuditChange, type AuditEntry, type AuditHistory } from './types.ts';
 
@@ -40,11 +41,20 @@ export function ChainStatusBadge({ chain }: { chain: AuditHistory['chain'] }) {
 interface ChangesTableProps {
   changes: AuditChange[];
   fieldLabel: (field: string) => string;
+  valueLabel?: (field: string, value: unknown) => string | null;
 }
 
-function ChangesTable({ changes, fieldLabel }: ChangesTableProps) {
+function ChangesTable({ changes, fieldLabel, valueLabel }: ChangesTableProps) {
   const { t } = useTranslation();
   const labels = { empty: t('common.emptyValue'), yes: t('common.yes'), no: t('common.no') };
+  const show = (field: string, v: unknown) => {
+    if (v !== null && v !== undefined) {
+      if (field === 'status' && isRecordStatus(v)) return t(`status.${v}`);
+      const custom = valueLabel?.(field, v);
+      if (custom) return custom;
+    }
+    return formatAuditValue(v, labels);
+  };
   return (
     <Table<AuditChange>
       size="small"
@@ -73,10 +83,10 @@ function ChangesTable({ changes, fieldLabel }: ChangesTableProps) {
           title: `${t('audit.before')} → ${t('audit.after')}`,
           key: 'diff',
           render: (_: unknown, c) => {
-            const before = c.before === undefined || c.before === null ? null : formatAuditValue(c.before, labels);
-            const after = formatAuditValue(c.after, labels);
+            const before = c.before === undefined || c.before === null ? null : show(c.field, c.before);
+            const after = show(c.field, c.after);
             return (
-              <span data-testid="audit-change" data-field={c.field}>
+              <span data-testid="audit-change" data-field={c.field} data-before={c.before == null ? '' : String(c.before)} data-after={c.after == null ? '' : String(c.after)}>
                 {before !== null && (
                   <>
                     <Typography.Text delete type="secondary" data-testid="audit-change-before">
@@ -97,11 +107,20 @@ function ChangesTable({ changes, fieldLabel }: ChangesTableProps) {
   );
 }
 
-function EntryContent({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (field: string) => string }) {
+interface EntryProps {
+  entry: AuditEntry;
+  fieldLabel: (field: string) => string;
+  valueLabel?: (field: string, value: unknown) => string | null;
+}
+
+function EntryContent({ entry, fieldLabel, valueLabel }: EntryProps) {
   const { t } = useTranslation();
   return (
     <div className="audit-entry" data-testid="audit-entry" data-command={entry.command} data-op={entry.op}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 6 }}>
+        <Typography.Text strong data-testid="audit-entry-at" className="audit-at">
+          {formatDateTime(entry.at)}
+        </Typography.Text>
         <Tag color={entry.op === 'INSERT' ? 'blue' : entry.op === 'DELETE' ? 'red' : 'default'}>{t(`audit.op.${entry.op}`)}</Tag>
         <Typography.Text code data-testid="audit-entry-command">
           {entry.command}
@@ -127,7 +146,7 @@ function EntryContent({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (f
           <SignatureManifest signatures={entry.signatures} compact />
         </div>
       )}
-      {entry.changes.length > 0 && <ChangesTable changes={entry.changes} fieldLabel={fieldLabel} />}
+      {entry.changes.length > 0 && <ChangesTable changes={entry.changes} fieldLabel={fieldLabel} valueLabel={valueLabel} />}
     </div>
   );
 }
@@ -138,10 +157,12 @@ export interface AuditHistoryPanelProps {
   id: string;
   /** Human label for a column name; defaults to the raw name. */
   fieldLabel?: (field: string) => string;
+  /** Human label for an enumerated value (e.g. device class), or null for the default rendering. */
+  valueLabel?: (field: string, value: unknown) => string | null;
 }
 
 /** Full audit trail of one record: who, when, why, what changed, signatures, and hash-chain state. */
-export function AuditHistoryPanel({ table, id, fieldLabel = (f) => f }: AuditHistoryPanelProps) {
+export function AuditHistoryPanel({ table, id, fieldLabel = (f) => f, valueLabel }: AuditHistoryPanelProps) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const allowed = can(PERMS.auditHistoryRead);
@@ -174,15 +195,11 @@ export function AuditHistoryPanel({ table, id, fieldLabel = (f) => f }: AuditHis
         <Empty description={t('audit.empty')} />
       ) : (
         <Timeline
-          items={entries.map((e) => ({
-            key: e.commandId + e.at,
+          mode="start"
+          items={entries.map((e, i) => ({
+            key: `${e.commandId}-${i}`,
             color: auditEntryColor(e),
-            title: (
-              <Typography.Text type="secondary" data-testid="audit-entry-at" style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(e.at)}
-              </Typography.Text>
-            ),
-            content: <EntryContent entry={e} fieldLabel={fieldLabel} />,
+            content: <EntryContent entry={e} fieldLabel={fieldLabel} valueLabel={valueLabel} />,
           }))}
         />
       )}

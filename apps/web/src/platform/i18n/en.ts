@@ -4,7 +4,7 @@ import type { Messages } from './zh-CN.ts';
 const en: Messages = {
   app: {
     name: 'Custodia',
-    tagline: 'Compliance-first ERP for medical devices',
+    tagline: 'Medical-device compliance ERP',
     apiDocs: 'API docs',
     language: 'Language',
     userMenu: 'User menu',
@@ -142,6 +142,7 @@ const en: Messages = {
     title: 'Electronic signature',
     intro: 'Per 21 CFR 11.200 you re-authenticate at every signing. The signature is permanently linked to this record and cannot be transferred.',
     signer: 'Signer',
+    record: 'Record',
     meaning: 'Meaning',
     reason: 'Reason',
     password: 'Password',
@@ -324,6 +325,7 @@ const en: Messages = {
     unlocked: 'Account unlocked',
     rolesTitle: 'Roles',
     rolesIntro: 'Roles and their permissions (read-only). Permission keys are the server’s command and query names.',
+    module: 'Area',
     permission: 'Permission',
     roleKey: 'Role key',
     permissionCount: '{{count}} permissions',

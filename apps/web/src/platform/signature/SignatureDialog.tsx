@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -50,13 +50,18 @@ export function SignatureDialog({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  const initialMeaning = defaultMeaning ?? meanings[0];
+  const initialMeaningRef = useRef(initialMeaning);
+  initialMeaningRef.current = initialMeaning;
+
+  // Reset only when the dialog opens: callers may pass a fresh `meanings` array on every render.
   useEffect(() => {
     if (open) {
       setError(null);
       form.resetFields();
-      form.setFieldsValue({ meaning: defaultMeaning ?? meanings[0] });
+      form.setFieldsValue({ meaning: initialMeaningRef.current });
     }
-  }, [open, defaultMeaning, meanings, form]);
+  }, [open, form]);
 
   const handleOk = async () => {
     let values: FormValues;
@@ -114,7 +119,7 @@ export function SignatureDialog({
           column={1}
           style={{ marginBottom: 16 }}
           items={[
-            ...(subject ? [{ key: 'subject', label: t('common.details'), children: subject }] : []),
+            ...(subject ? [{ key: 'subject', label: t('signature.record'), children: subject }] : []),
             {
               key: 'signer',
               label: t('signature.signer'),

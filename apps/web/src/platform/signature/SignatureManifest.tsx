@@ -1,4 +1,4 @@
-import { Empty, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/format.ts';
@@ -22,7 +22,10 @@ export function SignatureManifest({ signatures, compact = false }: { signatures:
   const { t } = useTranslation();
   if (signatures.length === 0) {
     return compact ? null : (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('signature.manifestEmpty')} data-testid="signature-manifest-empty" />
+      <Typography.Text type="secondary" data-testid="signature-manifest-empty">
+        <SafetyCertificateOutlined style={{ marginInlineEnd: 6 }} />
+        {t('signature.manifestEmpty')}
+      </Typography.Text>
     );
   }
   return (

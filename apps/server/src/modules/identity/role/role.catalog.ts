@@ -9,7 +9,7 @@ export interface RoleSeed {
   patterns: string[];
 }
 
-const READ_MASTER_DATA = ['master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read'];
+const READ_MASTER_DATA = ['master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read', 'platform.file.read', 'qualification.check.read'];
 
 export const roleCatalog: RoleSeed[] = [
   {
@@ -22,7 +22,10 @@ export const roleCatalog: RoleSeed[] = [
     key: 'qa_head',
     nameZh: '质量负责人',
     nameEn: 'QA head',
-    patterns: ['master_data.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read', 'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read'],
+    patterns: [
+      'master_data.*', 'qualification.*', 'platform.file.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read',
+      'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read',
+    ],
   },
   {
     key: 'qa_inspector',
@@ -31,13 +34,16 @@ export const roleCatalog: RoleSeed[] = [
     patterns: [
       'master_data.product.create', 'master_data.product.update', 'master_data.product.submit',
       'master_data.party.create', 'master_data.party.update', 'master_data.party.submit',
-      ...READ_MASTER_DATA, 'audit.history.read',
+      'master_data.product.set_packaging', 'master_data.licence.*', 'master_data.authorisation.*', 'platform.file.upload',
+      'qualification.file.create', 'qualification.file.update', 'qualification.file.submit', 'qualification.file.review',
+      'qualification.file.read', 'qualification.change_request.create', 'qualification.change_request.submit', 'qualification.change_request.read',
+      'qualification.rule.read', 'platform.approval_inbox.read', ...READ_MASTER_DATA, 'audit.history.read',
     ],
   },
-  { key: 'purchaser', nameZh: '采购员', nameEn: 'Purchaser', patterns: [...READ_MASTER_DATA] },
+  { key: 'purchaser', nameZh: '采购员', nameEn: 'Purchaser', patterns: [...READ_MASTER_DATA, 'qualification.file.read'] },
   { key: 'warehouse_keeper', nameZh: '保管员', nameEn: 'Warehouse keeper', patterns: [...READ_MASTER_DATA] },
   { key: 'outbound_reviewer', nameZh: '复核员', nameEn: 'Outbound reviewer', patterns: [...READ_MASTER_DATA] },
-  { key: 'sales', nameZh: '销售员', nameEn: 'Sales', patterns: [...READ_MASTER_DATA] },
+  { key: 'sales', nameZh: '销售员', nameEn: 'Sales', patterns: [...READ_MASTER_DATA, 'qualification.file.read'] },
   { key: 'recall_coordinator', nameZh: '召回协调员', nameEn: 'Recall coordinator', patterns: [...READ_MASTER_DATA, 'audit.history.read'] },
   {
     key: 'auditor',

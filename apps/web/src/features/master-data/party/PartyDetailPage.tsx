@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../platform/format/format.ts';
 import { RecordDetail } from '../shared/RecordDetail.tsx';
 import { partyApi } from './api.ts';
-import { partyFieldLabel } from './labels.ts';
+import { partyFieldLabel, partyValueLabel } from './labels.ts';
 import { PartyKindTags } from './PartyKindTags.tsx';
 import { PARTY_AUDIT_TABLE, type Party } from './types.ts';
 
@@ -23,6 +23,7 @@ export default function PartyDetailPage() {
       auditTable={PARTY_AUDIT_TABLE}
       query={query}
       fieldLabel={(f) => partyFieldLabel(t, f)}
+      valueLabel={(f, v) => partyValueLabel(t, f, v)}
       perform={action.mutateAsync}
       sections={(p) => [
         {

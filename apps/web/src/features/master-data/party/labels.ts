@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Messages } from '../../../platform/i18n/zh-CN.ts';
+import { PARTY_KINDS, type PartyKind } from './types.ts';
 
 type FieldKey = keyof Messages['party']['fields'];
 
@@ -19,4 +20,12 @@ export function partyFieldLabel(t: TFunction, field: string): string {
     submittedBy: t('common.submittedBy'),
   };
   return common[camel] ?? field;
+}
+
+/** Enumerated party values in the audit trail (column names as stored). */
+export function partyValueLabel(t: TFunction, field: string, value: unknown): string | null {
+  if (field === 'kinds' && Array.isArray(value)) {
+    return value.map((k) => (PARTY_KINDS as readonly unknown[]).includes(k) ? t(`party.kinds.${k as PartyKind}`) : String(k)).join('、');
+  }
+  return null;
 }

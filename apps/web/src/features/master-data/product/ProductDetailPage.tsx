@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../platform/format/format.ts';
 import { RecordDetail } from '../shared/RecordDetail.tsx';
 import { productApi } from './api.ts';
-import { productFieldLabel } from './labels.ts';
+import { productFieldLabel, productValueLabel } from './labels.ts';
 import { PRODUCT_AUDIT_TABLE, type Product } from './types.ts';
 
 export default function ProductDetailPage() {
@@ -27,6 +27,7 @@ export default function ProductDetailPage() {
       auditTable={PRODUCT_AUDIT_TABLE}
       query={query}
       fieldLabel={(f) => productFieldLabel(t, f)}
+      valueLabel={(f, v) => productValueLabel(t, f, v)}
       perform={action.mutateAsync}
       sections={(p) => [
         {

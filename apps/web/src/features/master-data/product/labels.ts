@@ -21,3 +21,11 @@ export function productFieldLabel(t: TFunction, field: string): string {
   };
   return common[camel] ?? field;
 }
+
+/** Enumerated product values in the audit trail (column names as stored). */
+export function productValueLabel(t: TFunction, field: string, value: unknown): string | null {
+  const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (camel === 'deviceClass' && (value === 'I' || value === 'II' || value === 'III')) return t(`product.deviceClass.${value}`);
+  if (camel === 'tracking' && (value === 'lot' || value === 'serial' || value === 'lot_serial')) return t(`product.tracking.${value}`);
+  return null;
+}

@@ -25,11 +25,12 @@ interface RecordDetailProps<T extends MasterRecord> {
   /** Business fields grouped in sections. */
   sections: (record: T) => Array<{ key: string; title: string; items: DescriptionsProps['items'] }>;
   fieldLabel: (field: string) => string;
+  valueLabel?: (field: string, value: unknown) => string | null;
   perform: (req: ActionRequest) => Promise<unknown>;
 }
 
 /** Shared detail page for controlled master data: fields, signatures, actions, audit trail. */
-export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle, auditTable, query, sections, fieldLabel, perform }: RecordDetailProps<T>) {
+export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle, auditTable, query, sections, fieldLabel, valueLabel, perform }: RecordDetailProps<T>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
@@ -96,7 +97,7 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
           </Space>
           <RecordActions record={record} subject={subject} onEdit={() => navigate(`${listPath}/${record.id}/edit`)} perform={perform} />
         </Flex>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 6, xxl: 6 }} items={meta} style={{ marginTop: 16 }} />
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 3, xxl: 6 }} items={meta} style={{ marginTop: 16 }} />
       </Card>
 
       {record.status === 'rejected' && (
@@ -130,7 +131,7 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
                         <AuditOutlined /> {t('audit.tab')}
                       </span>
                     ),
-                    children: <AuditHistoryPanel table={auditTable} id={record.id} fieldLabel={fieldLabel} />,
+                    children: <AuditHistoryPanel table={auditTable} id={record.id} fieldLabel={fieldLabel} valueLabel={valueLabel} />,
                   },
                 ]
               : []),
