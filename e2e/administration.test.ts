@@ -109,7 +109,7 @@ describe('administration (zh-CN)', () => {
 
     await page.getByTestId('menu-roles').click();
     await page.getByTestId('roles-matrix').waitFor();
-    await page.getByTestId('role-col-qa_head').waitFor();
+    await page.getByTestId('role-col-qa_head').first().waitFor();
     await page.getByTestId('perm-master_data.product.approve').waitFor();
     await shot(page, 'admin-03-roles');
 
@@ -138,10 +138,28 @@ describe('administration (zh-CN)', () => {
     assert.ok(secret.trim().length >= 16, `secret ${secret}`);
     await shot(page, 'admin-04-webhook-secret');
     await page.getByTestId('webhook-secret-ack').click();
+    await page.getByTestId('webhook-secret').waitFor({ state: 'detached' });
     const row = page.locator('[data-testid="webhooks-table"] tr', { hasText: 'https://erp.example.com/hooks/custodia' });
     await row.waitFor();
     assert.equal(await page.getByText(secret.trim()).count(), 0, 'the secret is not shown again');
     await waitForText(row, 'master_data.product.*');
     assert.deepEqual(s.pageErrors, []);
+  });
+
+  test('an expired session returns to the sign-in page and, after signing in, back to the same page', async () => {
+    const { page, context } = s;
+    await page.getByTestId('menu-products').click();
+    await page.locator('[data-testid="product-link"]').first().click();
+    await page.getByTestId('product-detail').waitFor();
+    const path = new URL(page.url()).pathname;
+    await context.clearCookies();
+    await page.getByTestId('menu-parties').click();
+    await page.getByTestId('login-username').waitFor();
+    await waitForText(page.locator('.ant-message'), '会话已过期');
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await page.goto(`/login?next=${encodeURIComponent(path)}`);
+    await login(page, 'admin');
+    await page.getByTestId('product-detail').waitFor();
+    assert.equal(new URL(page.url()).pathname, path);
   });
 });

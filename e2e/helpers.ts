@@ -72,9 +72,14 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('login-username').waitFor();
 }
 
-/** Waits until the locator's text contains `text`. */
+/** Waits until the locator's text contains `text`; on timeout saves a screenshot for diagnosis. */
 export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor();
+  try {
+    await locator.filter({ hasText: text }).first().waitFor();
+  } catch (err) {
+    await shot(locator.page(), `failure-${Date.now()}`).catch(() => {});
+    throw err;
+  }
 }
 
 /** A random, valid GTIN-14 (GS1 check digit) so every run creates a distinct UDI-DI. */

@@ -15,6 +15,9 @@ const chunkGroups = [
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 
+// The API server the dev/preview proxy forwards /api to (override with CUSTODIA_API_URL).
+const apiTarget = process.env.CUSTODIA_API_URL ?? 'http://127.0.0.1:3000';
+
 export default defineConfig(({ mode }) => ({
   // @vitejs/plugin-react targets Vite 8; vitest bundles its own Vite and the
   // unit tests only cover pure .ts helpers, so the plugin is skipped there.
@@ -22,12 +25,12 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

@@ -5,6 +5,11 @@ import { loadQualificationDemo } from './qualification-demo.ts';
 
 export const DEMO_PASSWORD = 'Custodia#2026';
 
+/** Demo dates relative to the day the demo is loaded, so its warnings stay true. */
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** One user per role; every demo password is DEMO_PASSWORD (listed in the README). */
 export const demoUsers = [
   { username: 'qahead', displayName: '王质量', roles: ['qa_head'] },
@@ -30,7 +35,7 @@ const products = [
   { name: '一次性使用无菌注射器', model: '5ml 带针', registrant: '山东威高集团医用高分子制品股份有限公司', registrationNo: '国械注准20153150315', registrationValidTo: '2030-03-01', deviceClass: 'III', categoryCode: '14-01-01', udiDi: '06901234567892', tracking: 'lot', storageTempMin: 5, storageTempMax: 30, shelfLifeDays: 1095, implantable: false },
   { name: '冠状动脉药物洗脱支架系统', model: '3.0×18mm', registrant: '乐普(北京)医疗器械股份有限公司', registrationNo: '国械注准20173130001', registrationValidTo: '2027-08-15', deviceClass: 'III', categoryCode: '13-06-02', udiDi: '06923456789012', tracking: 'lot_serial', storageTempMin: 2, storageTempMax: 25, shelfLifeDays: 730, implantable: true },
   { name: '医用外科口罩', model: '17.5×9.5cm 耳挂式', registrant: '稳健医疗用品股份有限公司', registrationNo: '粤械注准20192140123', registrationValidTo: '2029-01-10', deviceClass: 'II', categoryCode: '14-14-02', udiDi: '06934567890122', tracking: 'lot', storageTempMin: null, storageTempMax: 40, shelfLifeDays: 730, implantable: false },
-  { name: '体外诊断试剂 新型冠状病毒抗原检测试剂盒', model: '25人份/盒', registrant: '万孚生物技术股份有限公司', registrationNo: '国械注准20203400239', registrationValidTo: '2026-12-20', deviceClass: 'III', categoryCode: '22-04', udiDi: '06945678901232', tracking: 'lot', storageTempMin: 2, storageTempMax: 8, shelfLifeDays: 540, implantable: false },
+  { name: '体外诊断试剂 新型冠状病毒抗原检测试剂盒', model: '25人份/盒', registrant: '万孚生物技术股份有限公司', registrationNo: '国械注准20203400239', registrationValidTo: daysFromToday(25), deviceClass: 'III', categoryCode: '22-04', udiDi: '06945678901232', tracking: 'lot', storageTempMin: 2, storageTempMax: 8, shelfLifeDays: 540, implantable: false },
 ];
 
 async function actorFor(core: Core, orgId: string, username: string): Promise<Actor> {

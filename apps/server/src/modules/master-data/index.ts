@@ -10,13 +10,14 @@ import { createWarehouse, listWarehouses } from './warehouse/warehouse.commands.
 import { licenceCommands, listLicences } from './licence/licence.commands.ts';
 import { authorisationCommands, listAuthorisations } from './authorisation/authorisation.commands.ts';
 import { listPackaging, setPackaging } from './packaging/packaging.commands.ts';
+import { importExport } from './import/index.ts';
 
 const transitions = Object.keys(masterRecordLifecycle.transitions);
 
 export const masterDataModule: ModuleDefinition = {
   name: 'master-data',
-  commands: [...productCommands, ...partyCommands, createWarehouse, ...licenceCommands, ...authorisationCommands, setPackaging],
-  queries: [...productQueries, ...partyQueries, listWarehouses, listLicences, listAuthorisations, listPackaging],
+  commands: [...productCommands, ...partyCommands, createWarehouse, ...licenceCommands, ...authorisationCommands, setPackaging, ...importExport.commands],
+  queries: [...productQueries, ...partyQueries, listWarehouses, listLicences, listAuthorisations, listPackaging, ...importExport.queries],
   routes: [
     ...documentRoutes('/master-data/products', 'master_data.product', transitions, 'master-data'),
     { method: 'GET', path: '/master-data/products/:id/packaging', query: 'master_data.product.packaging', tag: 'master-data' },
@@ -31,6 +32,7 @@ export const masterDataModule: ModuleDefinition = {
     { method: 'POST', path: '/master-data/authorisations/:id/deactivate', command: 'master_data.authorisation.deactivate', tag: 'master-data' },
     { method: 'GET', path: '/master-data/warehouses', query: 'master_data.warehouse.list', tag: 'master-data' },
     { method: 'POST', path: '/master-data/warehouses', command: 'master_data.warehouse.create', status: 201, tag: 'master-data' },
+    ...importExport.routes,
   ],
 };
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../db/db.ts';
-import { defineCommand, defineQuery, type CommandDefinition, type QueryDefinition } from '../bus/definitions.ts';
+import { defineCommand, defineQuery, type CommandContext, type CommandDefinition, type QueryDefinition } from '../bus/definitions.ts';
 import { newId } from '../ids.ts';
 import { nextNumber } from './numbering.ts';
 import { lockEditable, transitionCommands, type DocumentDefinition, type DocumentRow } from './document.ts';
@@ -55,6 +55,25 @@ export function toRecordView(shape: RecordShape, row: DocumentRow, meta: Documen
   };
 }
 
+/**
+ * The create step of a record: next number of its series, initial lifecycle state, version 1, the
+ * `created` event. `input` must already have passed `shape.createInput`. Shared by the create command and
+ * by importers that create many records inside one command.
+ */
+export async function createRecord(ctx: CommandContext, shape: RecordShape, input: Record<string, unknown>): Promise<{ id: string; number: string }> {
+  const { doc } = shape;
+  const id = newId(shape.idPrefix);
+  const number = await nextNumber(ctx, shape.series);
+  const row: Record<string, unknown> = {
+    org_id: ctx.orgId, id, number, status: doc.lifecycle.initial, version: 1,
+    created_by: ctx.actor.userId, created_at: ctx.now, updated_at: ctx.now,
+  };
+  for (const [field, column] of Object.entries(shape.columns)) row[column] = input[field] ?? null;
+  await ctx.repo(recordRepo(shape)).insert(row);
+  ctx.emit(`${doc.name}.created`, { id, number, ...Object.fromEntries(shape.eventFields.map((f) => [f, input[f]])) });
+  return { id, number };
+}
+
 /** create, update (editable states only) and one command per lifecycle transition. */
 export function recordCommands(shape: RecordShape): CommandDefinition[] {
   const { doc } = shape;
@@ -62,18 +81,7 @@ export function recordCommands(shape: RecordShape): CommandDefinition[] {
     name: `${doc.name}.create`,
     summary: { 'zh-CN': `新建${doc.label['zh-CN']}（草稿）`, en: `Create a ${doc.label.en.toLowerCase()} (draft)` },
     input: shape.createInput,
-    async handler(ctx, input) {
-      const id = newId(shape.idPrefix);
-      const number = await nextNumber(ctx, shape.series);
-      const row: Record<string, unknown> = {
-        org_id: ctx.orgId, id, number, status: doc.lifecycle.initial, version: 1,
-        created_by: ctx.actor.userId, created_at: ctx.now, updated_at: ctx.now,
-      };
-      for (const [field, column] of Object.entries(shape.columns)) row[column] = input[field] ?? null;
-      await ctx.repo(recordRepo(shape)).insert(row);
-      ctx.emit(`${doc.name}.created`, { id, number, ...Object.fromEntries(shape.eventFields.map((f) => [f, input[f]])) });
-      return { id, number };
-    },
+    handler: (ctx, input) => createRecord(ctx, shape, input),
   });
   const update = defineCommand({
     name: `${doc.name}.update`,

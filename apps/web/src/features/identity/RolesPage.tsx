@@ -35,7 +35,6 @@ export default function RolesPage() {
         loading={roles.isPending}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        sticky
         dataSource={matrix.rows}
         data-testid="roles-matrix"
         locale={{ emptyText: <Empty /> }}

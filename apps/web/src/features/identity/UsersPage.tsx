@@ -54,6 +54,10 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       title={t('identity.createUserTitle')}
       onOk={ok}
       onCancel={onClose}
+      afterClose={() => {
+        setError(null);
+        setOther([]);
+      }}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending}
@@ -119,6 +123,7 @@ function RolesModal({ user, onClose }: { user: UserRow | null; onClose: () => vo
       title={t('identity.editRolesTitle', { name: user?.displayName ?? '' })}
       onOk={ok}
       onCancel={onClose}
+      afterClose={() => setError(null)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={setRoles.isPending}

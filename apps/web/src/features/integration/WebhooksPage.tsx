@@ -59,6 +59,10 @@ function CreateWebhookModal({ open, onClose, onCreated }: { open: boolean; onClo
       title={t('integration.createTitle')}
       onOk={ok}
       onCancel={onClose}
+      afterClose={() => {
+        setError(null);
+        setOther([]);
+      }}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending}
@@ -102,6 +106,7 @@ function SecretModal({ webhook, onClose }: { webhook: CreatedWebhook | null; onC
       mask={{ closable: false }}
       keyboard={false}
       closable={false}
+      destroyOnHidden
       okButtonProps={{ 'data-testid': 'webhook-secret-ack' }}
     >
       <Alert type="warning" showIcon title={t('integration.secretText')} style={{ marginBottom: 16 }} />

@@ -130,7 +130,7 @@ function EntryContent({ entry, fieldLabel, valueLabel }: EntryProps) {
           {entry.actor?.displayName || entry.actor?.username ? (
             <>
               <Typography.Text strong>{entry.actor.displayName ?? entry.actor.username}</Typography.Text>
-              {entry.actor.username && entry.actor.displayName && <Typography.Text type="secondary"> （{entry.actor.username}）</Typography.Text>}
+              {entry.actor.username && entry.actor.displayName && <Typography.Text type="secondary"> ({entry.actor.username})</Typography.Text>}
             </>
           ) : (
             <Typography.Text type="secondary">system</Typography.Text>
@@ -138,7 +138,10 @@ function EntryContent({ entry, fieldLabel, valueLabel }: EntryProps) {
         </span>
       </Flex>
       <div style={{ marginBottom: 6 }} data-testid="audit-entry-reason">
-        <Typography.Text type="secondary">{t('audit.reason')}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('audit.reason')}
+          {t('common.colon')}
+        </Typography.Text>
         {entry.reason ? <Typography.Text>{entry.reason}</Typography.Text> : <Typography.Text type="secondary" italic>{t('audit.noReason')}</Typography.Text>}
       </div>
       {entry.signatures.length > 0 && (
@@ -180,7 +183,10 @@ export function AuditHistoryPanel({ table, id, fieldLabel = (f) => f, valueLabel
     <div data-testid="audit-history" data-table={table} data-record-id={id}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>
         <Space>
-          <Typography.Text type="secondary">{t('audit.chain')}:</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('audit.chain')}
+            {t('common.colon')}
+          </Typography.Text>
           <ChainStatusBadge chain={history.chain} />
           {history.chain.detail && history.chain.status !== 'intact' && <Typography.Text type="secondary">{history.chain.detail}</Typography.Text>}
         </Space>

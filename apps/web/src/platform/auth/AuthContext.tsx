@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, configureApi } from '../api/client.ts';
 import { isApiError } from '../api/problem.ts';
 import { hasPermission, hasPermissionUnder } from '../permissions/permissions.ts';
+import { adoptUserLocale } from '../i18n/index.ts';
 import type { CurrentUser } from './types.ts';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
@@ -60,6 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.post('/auth/login', { username, password }, { skipAuthRedirect: true });
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       const user = await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 0 });
+      await adoptUserLocale(user?.locale);
       return user;
     },
     [queryClient],

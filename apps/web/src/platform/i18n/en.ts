@@ -4,7 +4,7 @@ import type { Messages } from './zh-CN.ts';
 const en: Messages = {
   app: {
     name: 'Custodia',
-    tagline: 'Medical-device compliance ERP',
+    tagline: 'Device compliance ERP',
     apiDocs: 'API docs',
     language: 'Language',
     userMenu: 'User menu',
@@ -71,6 +71,7 @@ const en: Messages = {
     active: 'Active',
     inactive: 'Inactive',
     noChanges: 'Nothing has changed',
+    colon: ': ',
     id: 'Record ID',
     submittedAt: 'Submitted at',
     submittedBy: 'Submitted by',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN, { type Messages } from './zh-CN.ts';
 import en from './en.ts';
-import { DEFAULT_LANG, initialLang, normalizeLang, storeLang, type Lang } from './language.ts';
+import { DEFAULT_LANG, initialLang, normalizeLang, readStoredLang, storeLang, type Lang } from './language.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -40,6 +40,17 @@ export function currentLang(): Lang {
 /** Switches the UI language and remembers the choice in localStorage (`custodia.lang`). */
 export async function setLang(lang: Lang): Promise<void> {
   storeLang(lang);
+  applyLangSideEffects(lang);
+  await i18next.changeLanguage(lang);
+}
+
+/**
+ * Applies the signed-in user's preferred locale unless the user picked a
+ * language on this device (the explicit choice in localStorage wins).
+ */
+export async function adoptUserLocale(locale: string | null | undefined): Promise<void> {
+  const lang = normalizeLang(locale);
+  if (!lang || readStoredLang() !== null || lang === currentLang()) return;
   applyLangSideEffects(lang);
   await i18next.changeLanguage(lang);
 }

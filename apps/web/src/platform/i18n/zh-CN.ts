@@ -72,6 +72,7 @@ const zhCN = {
     active: '启用',
     inactive: '停用',
     noChanges: '没有任何修改',
+    colon: '：',
     id: '记录 ID',
     submittedAt: '提交时间',
     submittedBy: '提交人',

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext.tsx';
@@ -9,7 +9,7 @@ import { buildSignaturePayload, SIGNATURE_MEANINGS, type SignatureMeaning, type 
 
 export interface SignatureDialogProps {
   open: boolean;
-  /** Dialog title, e.g. "批准产品". Defaults to "电子签名". */
+  /** Dialog title, e.g. "批准". Defaults to "电子签名". */
   title?: ReactNode;
   /** What is being signed, e.g. "P-000012 一次性使用无菌注射器". */
   subject?: ReactNode;
@@ -34,36 +34,44 @@ interface FormValues {
  * signer's printed name from the session (not editable), the meaning, an
  * optional or required reason, and asks for the password at every signing.
  */
-export function SignatureDialog({
-  open,
-  title,
+export function SignatureDialog({ open, title, onCancel, ...rest }: SignatureDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={
+        <span>
+          <SafetyCertificateOutlined style={{ color: '#0b5cad', marginInlineEnd: 8 }} />
+          {title ?? t('signature.title')}
+        </span>
+      }
+      onCancel={onCancel}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={560}
+    >
+      {/* The body mounts afresh at every opening: no password or error survives a closed dialog. */}
+      <SignatureForm onCancel={onCancel} {...rest} />
+    </Modal>
+  );
+}
+
+function SignatureForm({
   subject,
   meanings = SIGNATURE_MEANINGS,
   defaultMeaning,
   reasonRequired = false,
   onSubmit,
   onCancel,
-}: SignatureDialogProps) {
+}: Omit<SignatureDialogProps, 'open' | 'title'>) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const initialMeaning = defaultMeaning ?? meanings[0];
-  const initialMeaningRef = useRef(initialMeaning);
-  initialMeaningRef.current = initialMeaning;
-
-  // Reset only when the dialog opens: callers may pass a fresh `meanings` array on every render.
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.resetFields();
-      form.setFieldsValue({ meaning: initialMeaningRef.current });
-    }
-  }, [open, form]);
-
-  const handleOk = async () => {
+  const submit = async () => {
     let values: FormValues;
     try {
       values = await form.validateFields();
@@ -77,11 +85,14 @@ export function SignatureDialog({
     } catch (err) {
       const problem = toProblem(err);
       const mapped = mapFieldErrors(
-        { ...problem, errors: problem.errors?.map((e) => ({ ...e, path: String(Array.isArray(e.path) ? e.path.join('.') : e.path).replace(/^\/?signature[./]/, '') })) },
+        {
+          ...problem,
+          errors: problem.errors?.map((e) => ({ ...e, path: String(Array.isArray(e.path) ? e.path.join('.') : e.path).replace(/^\/?signature[./]/, '') })),
+        },
         ['meaning', 'reason', 'password'],
       );
-      form.setFields(mapped.fields as Parameters<typeof form.setFields>[0]);
       form.setFieldValue('password', '');
+      form.setFields(mapped.fields as Parameters<typeof form.setFields>[0]);
       setError(err);
     } finally {
       setBusy(false);
@@ -89,81 +100,59 @@ export function SignatureDialog({
   };
 
   return (
-    <Modal
-      open={open}
-      title={
-        <span>
-          <SafetyCertificateOutlined style={{ color: '#0b5cad', marginInlineEnd: 8 }} />
-          {title ?? t('signature.title')}
-        </span>
-      }
-      okText={t('signature.confirm')}
-      cancelText={t('common.cancel')}
-      onOk={handleOk}
-      onCancel={onCancel}
-      confirmLoading={busy}
-      destroyOnHidden
-      mask={{ closable: false }}
-      okButtonProps={{ 'data-testid': 'signature-confirm' }}
-      cancelButtonProps={{ 'data-testid': 'signature-cancel' }}
-      width={560}
-      data-testid="signature-dialog"
-    >
-      <div data-testid="signature-dialog-body">
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-          {t('signature.intro')}
-        </Typography.Paragraph>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          style={{ marginBottom: 16 }}
-          items={[
-            ...(subject ? [{ key: 'subject', label: t('signature.record'), children: subject }] : []),
-            {
-              key: 'signer',
-              label: t('signature.signer'),
-              children: (
-                <span data-testid="signature-signer">
-                  <Typography.Text strong>{user?.displayName ?? '—'}</Typography.Text>
-                  {user && <Typography.Text type="secondary"> （{user.username}）</Typography.Text>}
-                </span>
-              ),
-            },
-          ]}
-        />
-        <Form<FormValues> form={form} layout="vertical" requiredMark preserve={false} onFinish={handleOk}>
-          <Form.Item name="meaning" label={t('signature.meaning')} rules={[{ required: true, message: t('validation.requiredSelect', { field: t('signature.meaning') }) }]}>
-            <Select
-              data-testid="signature-meaning"
-              options={meanings.map((m) => ({ value: m, label: <span data-testid={`signature-meaning-${m}`}>{t(`meaning.${m}`)}</span> }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('signature.reason')}
-            rules={reasonRequired ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }] : []}
-          >
-            <Input.TextArea
-              data-testid="signature-reason"
-              rows={3}
-              maxLength={1000}
-              showCount
-              placeholder={reasonRequired ? t('common.reasonPlaceholder') : t('common.reasonOptionalPlaceholder')}
-            />
-          </Form.Item>
-          <Form.Item name="password" label={t('signature.password')} rules={[{ required: true, message: t('signature.passwordRequired') }]}>
-            <Input.Password
-              data-testid="signature-password"
-              autoComplete="current-password"
-              placeholder={t('signature.passwordPlaceholder')}
-              onPressEnter={() => void handleOk()}
-            />
-          </Form.Item>
-        </Form>
-        <Alert type="info" showIcon title={t('signature.statement')} style={{ marginBottom: error ? 12 : 0 }} />
-        {error ? <ProblemAlert error={error} testId="signature-error" hideFieldErrors /> : null}
-      </div>
-    </Modal>
+    <div data-testid="signature-dialog-body">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        {t('signature.intro')}
+      </Typography.Paragraph>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        style={{ marginBottom: 16 }}
+        items={[
+          ...(subject ? [{ key: 'subject', label: t('signature.record'), children: subject }] : []),
+          {
+            key: 'signer',
+            label: t('signature.signer'),
+            children: (
+              <span data-testid="signature-signer">
+                <Typography.Text strong>{user?.displayName ?? '—'}</Typography.Text>
+                {user && <Typography.Text type="secondary"> ({user.username})</Typography.Text>}
+              </span>
+            ),
+          },
+        ]}
+      />
+      <Form<FormValues> form={form} layout="vertical" requiredMark initialValues={{ meaning: defaultMeaning ?? meanings[0] }} onFinish={() => void submit()}>
+        <Form.Item name="meaning" label={t('signature.meaning')} rules={[{ required: true, message: t('validation.requiredSelect', { field: t('signature.meaning') }) }]}>
+          <Select
+            data-testid="signature-meaning"
+            options={meanings.map((m) => ({ value: m, label: <span data-testid={`signature-meaning-${m}`}>{t(`meaning.${m}`)}</span> }))}
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={t('signature.reason')} rules={reasonRequired ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }] : []}>
+          <Input.TextArea
+            data-testid="signature-reason"
+            rows={3}
+            maxLength={1000}
+            showCount
+            placeholder={reasonRequired ? t('common.reasonPlaceholder') : t('common.reasonOptionalPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item name="password" label={t('signature.password')} rules={[{ required: true, message: t('signature.passwordRequired') }]}>
+          <Input.Password data-testid="signature-password" autoComplete="current-password" placeholder={t('signature.passwordPlaceholder')} />
+        </Form.Item>
+        <Alert type="info" showIcon title={t('signature.statement')} style={{ marginBottom: 12 }} />
+        {error ? <ProblemAlert error={error} testId="signature-error" hideFieldErrors style={{ marginBottom: 12 }} /> : null}
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onCancel} data-testid="signature-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="signature-confirm">
+            {t('signature.confirm')}
+          </Button>
+        </Flex>
+      </Form>
+    </div>
   );
 }

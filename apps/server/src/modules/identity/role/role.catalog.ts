@@ -35,6 +35,7 @@ export const roleCatalog: RoleSeed[] = [
       'master_data.product.create', 'master_data.product.update', 'master_data.product.submit',
       'master_data.party.create', 'master_data.party.update', 'master_data.party.submit',
       'master_data.product.set_packaging', 'master_data.licence.*', 'master_data.authorisation.*', 'platform.file.upload',
+      'master_data.import.apply', 'master_data.import.gudid',
       'qualification.file.create', 'qualification.file.update', 'qualification.file.submit', 'qualification.file.review',
       'qualification.file.read', 'qualification.change_request.create', 'qualification.change_request.submit', 'qualification.change_request.read',
       'qualification.rule.read', 'platform.approval_inbox.read', ...READ_MASTER_DATA, 'audit.history.read',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Space, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SignatureDialog } from '../../../platform/signature/SignatureDialog.tsx';
@@ -28,33 +28,16 @@ export function RecordActions({ record, subject, onEdit, perform }: RecordAction
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<RecordAction | null>(null);
-  const [submitError, setSubmitError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitForm] = Form.useForm<{ reason?: string }>();
 
   const actions = visibleActions(record.allowedActions);
   if (actions.length === 0) return null;
 
-  const open = (a: RecordAction) => {
-    if (a === 'update') return onEdit();
-    setSubmitError(null);
-    submitForm.resetFields();
-    setDialog(a);
-  };
+  const open = (a: RecordAction) => (a === 'update' ? onEdit() : setDialog(a));
 
-  const doSubmit = async () => {
-    const reason = (submitForm.getFieldValue('reason') as string | undefined)?.trim();
-    setSubmitting(true);
-    setSubmitError(null);
-    try {
-      await perform({ action: 'submit', body: reason ? { reason } : {} });
-      setDialog(null);
-      void message.success(t('actions.submitted'));
-    } catch (err) {
-      setSubmitError(err);
-    } finally {
-      setSubmitting(false);
-    }
+  const doSubmit = async (reason: string | undefined) => {
+    await perform({ action: 'submit', body: reason ? { reason } : {} });
+    setDialog(null);
+    void message.success(t('actions.submitted'));
   };
 
   const sign = (action: 'approve' | 'reject') => async (payload: SignaturePayload) => {
@@ -81,26 +64,8 @@ export function RecordActions({ record, subject, onEdit, perform }: RecordAction
         ))}
       </Space>
 
-      <Modal
-        open={dialog === 'submit'}
-        title={t('actions.submitTitle')}
-        okText={t('actions.submit')}
-        cancelText={t('common.cancel')}
-        onOk={doSubmit}
-        onCancel={() => setDialog(null)}
-        confirmLoading={submitting}
-        destroyOnHidden
-        okButtonProps={{ 'data-testid': 'submit-confirm' }}
-        cancelButtonProps={{ 'data-testid': 'submit-cancel' }}
-      >
-        <Typography.Paragraph>{subject}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('actions.submitConfirm')}</Typography.Paragraph>
-        <Form form={submitForm} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={t('common.reason')}>
-            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('common.reasonOptionalPlaceholder')} data-testid="submit-reason" />
-          </Form.Item>
-        </Form>
-        {submitError ? <ProblemAlert error={submitError} testId="submit-error" /> : null}
+      <Modal open={dialog === 'submit'} title={t('actions.submitTitle')} onCancel={() => setDialog(null)} footer={null} destroyOnHidden>
+        <SubmitForm subject={subject} onSubmit={doSubmit} onCancel={() => setDialog(null)} />
       </Modal>
 
       <SignatureDialog
@@ -120,6 +85,44 @@ export function RecordActions({ record, subject, onEdit, perform }: RecordAction
         onSubmit={sign('reject')}
         onCancel={() => setDialog(null)}
       />
+    </>
+  );
+}
+
+/** Body of the submit-for-review dialog; mounted afresh at every opening. */
+function SubmitForm({ subject, onSubmit, onCancel }: { subject: React.ReactNode; onSubmit: (reason: string | undefined) => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { reason?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values.reason?.trim() || undefined);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph>{subject}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('actions.submitConfirm')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={(v: { reason?: string }) => void submit(v)}>
+        <Form.Item name="reason" label={t('common.reason')}>
+          <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('common.reasonOptionalPlaceholder')} data-testid="submit-reason" />
+        </Form.Item>
+        {error ? <ProblemAlert error={error} testId="submit-error" style={{ marginBottom: 12 }} /> : null}
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onCancel} data-testid="submit-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-confirm">
+            {t('actions.submit')}
+          </Button>
+        </Flex>
+      </Form>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Skeleton, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, ProfileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
@@ -69,6 +69,7 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
           bordered
           size="small"
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+          styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
           items={s.items}
           data-testid={`${kind}-section-${s.key}`}
         />
@@ -140,8 +141,4 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
       </Card>
     </div>
   );
-}
-
-export function Muted({ children }: { children: ReactNode }) {
-  return <Typography.Text type="secondary">{children}</Typography.Text>;
 }
