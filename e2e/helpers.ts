@@ -66,10 +66,27 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('current-user').waitFor();
 }
 
+/** Waits until the CSS animations of the element's popup (e.g. a dropdown sliding in) have finished. */
+export async function settle(locator: Locator): Promise<void> {
+  await locator.evaluate(async (el) => {
+    const popup = el.closest('.ant-dropdown, .ant-select-dropdown, .ant-modal, .ant-popover') ?? el;
+    await Promise.all(popup.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
+  const item = page.getByTestId('logout');
+  await item.waitFor();
+  // Clicking while the dropdown still slides in can miss the item under load.
+  await settle(item);
+  await item.click();
+  try {
+    await page.getByTestId('login-username').waitFor();
+  } catch (err) {
+    await shot(page, `failure-logout-${Date.now()}`).catch(() => {});
+    throw new Error(`sign-out did not reach the sign-in page (at ${page.url()}): ${(err as Error).message}`);
+  }
 }
 
 /** Waits until the locator's text contains `text`; on timeout saves a screenshot for diagnosis. */

@@ -39,7 +39,8 @@ CREATE TABLE audit.row_change (
 CREATE INDEX row_change_command ON audit.row_change (command_id);
 CREATE INDEX row_change_record ON audit.row_change (table_name, row_id);
 
--- Records before/after of every business-table write; secrets never enter the trail.
+-- Records before/after of every business-table write; secrets never enter the trail, nor file bytes
+-- (a file's row image keeps its SHA-256).
 -- A status may change only inside a lifecycle transition (app.transition set by the bus).
 CREATE FUNCTION audit.record_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -51,8 +52,8 @@ BEGIN
     RAISE EXCEPTION 'write to %.% outside a command', TG_TABLE_SCHEMA, TG_TABLE_NAME
       USING ERRCODE = 'P0401', HINT = 'CUSTODIA_WRITE_OUTSIDE_COMMAND';
   END IF;
-  IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash']; END IF;
-  IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash']; END IF;
+  IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash', 'content']; END IF;
+  IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash', 'content']; END IF;
   IF TG_OP = 'UPDATE' AND (old_row -> 'status') IS DISTINCT FROM (new_row -> 'status')
      AND coalesce(current_setting('app.transition', true), '') = '' THEN
     RAISE EXCEPTION 'status of %.% changed outside a lifecycle transition', TG_TABLE_SCHEMA, TG_TABLE_NAME

@@ -17,29 +17,6 @@ CREATE TABLE platform.file (
 );
 CREATE TRIGGER file_insert_only BEFORE UPDATE OR DELETE ON platform.file FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
 
-CREATE OR REPLACE FUNCTION audit.record_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  cmd text := coalesce(current_setting('app.command_id', true), '');
-  old_row jsonb;
-  new_row jsonb;
-BEGIN
-  IF cmd = '' THEN
-    RAISE EXCEPTION 'write to %.% outside a command', TG_TABLE_SCHEMA, TG_TABLE_NAME
-      USING ERRCODE = 'P0401', HINT = 'CUSTODIA_WRITE_OUTSIDE_COMMAND';
-  END IF;
-  IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash', 'content']; END IF;
-  IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - ARRAY['password_hash', 'secret', 'key_hash', 'token_hash', 'content']; END IF;
-  IF TG_OP = 'UPDATE' AND (old_row -> 'status') IS DISTINCT FROM (new_row -> 'status')
-     AND coalesce(current_setting('app.transition', true), '') = '' THEN
-    RAISE EXCEPTION 'status of %.% changed outside a lifecycle transition', TG_TABLE_SCHEMA, TG_TABLE_NAME
-      USING ERRCODE = 'P0403', HINT = 'CUSTODIA_STATUS_OUTSIDE_TRANSITION';
-  END IF;
-  INSERT INTO audit.row_change (org_id, command_id, table_name, row_id, op, before, after)
-  VALUES (coalesce(new_row ->> 'org_id', old_row ->> 'org_id'), cmd, TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-          coalesce(new_row ->> 'id', old_row ->> 'id'), TG_OP, old_row, new_row);
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-  RETURN NEW;
-END $$;
 CREATE TRIGGER audit_row AFTER INSERT OR UPDATE OR DELETE ON platform.file FOR EACH ROW EXECUTE FUNCTION audit.record_row_change();
 
 -- Products: registration, manufacturer, storage and transport conditions, label, issuing agency.

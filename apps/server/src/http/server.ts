@@ -111,7 +111,8 @@ export async function buildHttpServer(core: Core, modules: ModuleDefinition[], o
   });
 
   if (options.webDist && existsSync(options.webDist)) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: true });
     // The web UI routes in the browser: any other GET answers index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

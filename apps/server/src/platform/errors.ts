@@ -31,6 +31,11 @@ export class AppError extends Error {
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+/** 2026-11-26 07:57 in China Standard Time, for messages read by people in China. */
+function beijingTime(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
 export const errors = {
   badRequest: (errorsList: FieldError[]) =>
     new AppError(400, 'VALIDATION_FAILED', t('请求数据不合法', 'The request data is invalid'), { errors: errorsList }),
@@ -42,8 +47,9 @@ export const errors = {
   unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', t('请先登录', 'Please sign in')),
   badCredentials: () => new AppError(401, 'BAD_CREDENTIALS', t('用户名或密码错误', 'Wrong user name or password')),
   locked: (until: Date) =>
-    new AppError(423, 'AUTH_LOCKED', t(`账户已锁定，至 ${until.toISOString()} 解锁`, `The account is locked until ${until.toISOString()}`), {
+    new AppError(423, 'AUTH_LOCKED', t(`账户已锁定，至 ${beijingTime(until)}（北京时间）解锁`, `The account is locked until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`), {
       requirement: 'US-P11-11',
+      facts: { lockedUntil: until.toISOString() },
     }),
   signatureRequired: () =>
     new AppError(400, 'SIGNATURE_REQUIRED', t('此操作需要电子签名（重新输入密码并选择签名含义）', 'This action needs an electronic signature (re-enter your password and choose the meaning)'), {

@@ -170,6 +170,9 @@ describe('qualification (首营) on the demo distributor', () => {
     assert.equal(download.headers['content-type'], 'application/pdf');
     assert.equal(download.headers['x-content-sha256'], uploaded.json().sha256);
     assert.deepEqual(download.rawPayload, pdf);
+    // The command log binds the bytes by their hash instead of copying them.
+    const logged = (await api.core.db.query<{ input: { contentBase64: string } }>(`SELECT input FROM audit.command_log WHERE command = 'platform.file.upload' ORDER BY at DESC, id DESC LIMIT 1`)).rows[0];
+    assert.match(logged.input.contentBase64, /^sha256:[0-9a-f]{64} \(\d+ chars\)$/);
     const fake = await api.call('POST', '/api/v1/files', { cookie: qa, body: { name: 'x.png', mime: 'image/png', contentBase64: pdf.toString('base64') } });
     assert.equal(fake.statusCode, 400);
     const forbidden = await api.call('POST', '/api/v1/files', { cookie: purchaser, body: { name: 'x.pdf', mime: 'application/pdf', contentBase64: pdf.toString('base64') } });

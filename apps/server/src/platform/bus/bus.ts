@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import { sqlState } from '../db/db.ts';
 import type { Actor } from '../authz/actor.ts';
@@ -165,13 +166,21 @@ export class Bus {
 }
 
 const SECRET_KEY = /password|secret|token/i;
+const CONTENT_KEY = /base64$/i;
 
-/** Passwords and secrets never enter the command log; the trail notes that one was given. */
+/**
+ * Passwords and secrets never enter the command log (the trail notes that one was given); file
+ * contents are logged as their SHA-256 and size, which binds them without copying the bytes.
+ */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(item)]),
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+        if (SECRET_KEY.test(key)) return [key, '[redacted]'];
+        if (CONTENT_KEY.test(key) && typeof item === 'string') return [key, `sha256:${createHash('sha256').update(item).digest('hex')} (${item.length} chars)`];
+        return [key, redactSecrets(item)];
+      }),
     );
   }
   return value;

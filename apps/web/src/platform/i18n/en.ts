@@ -94,6 +94,7 @@ const en: Messages = {
     submitted: 'Submitted for review',
     approved: 'Approved',
     rejected: 'Rejected',
+    approvalRecorded: 'Your approval signature is recorded ({{given}}/{{required}}); further approvers still need to sign.',
     rejectedHint: 'This record was rejected; the reason and signature are in the audit trail.',
   },
   auth: {

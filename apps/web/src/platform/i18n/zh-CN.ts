@@ -95,6 +95,7 @@ const zhCN = {
     submitted: '已提交审核',
     approved: '已批准',
     rejected: '已驳回',
+    approvalRecorded: '您的批准签名已记录（{{given}}/{{required}}），仍需其他审批人签名。',
     rejectedHint: '该记录已被驳回，驳回原因与签名见审计追踪。',
   },
   auth: {

@@ -29,8 +29,6 @@ export const importErrors = {
     new AppError(400, 'IMPORT_FILE_INVALID', t(`文件不是有效的 Excel 工作簿（.xlsx）：${detail}`, `The file is not a valid Excel workbook (.xlsx): ${detail}`), {
       errors: [{ path: 'fileBase64', message: detail }],
     }),
-  noSheet: () =>
-    new AppError(400, 'IMPORT_FILE_EMPTY', t('工作簿中没有工作表', 'The workbook has no worksheet'), { errors: [{ path: 'fileBase64', message: 'no worksheet' }] }),
   empty: () =>
     new AppError(400, 'IMPORT_FILE_EMPTY', t('第一个工作表没有数据行（第 1 行为表头，示例行原样保留时不导入）', 'The first worksheet has no data rows (row 1 is the header; an unchanged example row is not imported)'), {
       errors: [{ path: 'fileBase64', message: 'no data rows' }],

@@ -30,7 +30,7 @@ export async function readFirstSheet(content: Buffer): Promise<ParsedSheet> {
     throw importErrors.notXlsx(String((error as Error)?.message ?? error).slice(0, 200));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw importErrors.noSheet();
+  if (!sheet) throw importErrors.notXlsx('no worksheet');
   // Header and example row on top of the data: refuse an oversized file before reading its rows.
   if (sheet.actualRowCount > MAX_ROWS + 2) throw importErrors.tooManyRows(sheet.actualRowCount - 1, MAX_ROWS);
   const parsed: ParsedSheet = { header: [], rows: [] };

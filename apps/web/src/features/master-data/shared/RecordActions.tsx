@@ -6,7 +6,7 @@ import { SignatureDialog } from '../../../platform/signature/SignatureDialog.tsx
 import type { SignaturePayload } from '../../../platform/signature/types.ts';
 import { ProblemAlert } from '../../../platform/problem/ProblemAlert.tsx';
 import type { ActionRequest } from './resource.ts';
-import { visibleActions, type MasterRecord, type RecordAction } from './types.ts';
+import { pendingApproval, visibleActions, type MasterRecord, type RecordAction } from './types.ts';
 
 interface RecordActionsProps {
   record: MasterRecord;
@@ -41,10 +41,17 @@ export function RecordActions({ record, subject, onEdit, perform }: RecordAction
   };
 
   const sign = (action: 'approve' | 'reject') => async (payload: SignaturePayload) => {
-    if (action === 'approve') await perform({ action, body: payload });
-    else await perform({ action, body: { ...payload, reason: payload.reason ?? '' } });
+    if (action === 'reject') {
+      await perform({ action, body: { ...payload, reason: payload.reason ?? '' } });
+      setDialog(null);
+      void message.success(t('actions.rejected'));
+      return;
+    }
+    const result = await perform({ action, body: payload });
     setDialog(null);
-    void message.success(t(action === 'approve' ? 'actions.approved' : 'actions.rejected'));
+    const pending = pendingApproval(result);
+    if (pending) void message.info(t('actions.approvalRecorded', pending));
+    else void message.success(t('actions.approved'));
   };
 
   return (

@@ -40,3 +40,24 @@ export function visibleActions(allowed: readonly string[] | undefined): RecordAc
   const set = new Set(allowed ?? []);
   return RECORD_ACTIONS.filter((a) => set.has(a));
 }
+
+/** Progress of a multi-approver rule, as returned by an approve command that did not complete. */
+export interface ApprovalProgress {
+  rule: string;
+  given: number;
+  required: number;
+}
+
+/**
+ * When an approval was recorded but more signatures are needed (the record stays
+ * submitted), returns the least-advanced rule's progress; otherwise null.
+ */
+export function pendingApproval(result: unknown): { given: number; required: number } | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const { status, approvals } = result as { status?: unknown; approvals?: unknown };
+  if (status === 'approved' || !Array.isArray(approvals)) return null;
+  const open = (approvals as ApprovalProgress[]).filter((a) => typeof a?.given === 'number' && typeof a?.required === 'number' && a.given < a.required);
+  if (open.length === 0) return null;
+  const worst = open.reduce((m, a) => (a.required - a.given > m.required - m.given ? a : m));
+  return { given: worst.given, required: worst.required };
+}

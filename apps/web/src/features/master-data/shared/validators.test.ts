@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, checkCreditCode, checkUdiDi, gs1CheckDigit } from './validators.ts';
 import { listParamsFromSearch, nextSearch } from './listParams.ts';
-import { visibleActions } from './types.ts';
+import { pendingApproval, visibleActions } from './types.ts';
 
 describe('UDI-DI (GTIN-14)', () => {
   it('computes the GS1 check digit', () => {
@@ -60,5 +60,16 @@ describe('visibleActions', () => {
     expect(visibleActions(['reject', 'approve'])).toEqual(['approve', 'reject']);
     expect(visibleActions(['submit', 'update', 'archive'])).toEqual(['update', 'submit']);
     expect(visibleActions(undefined)).toEqual([]);
+  });
+});
+
+describe('pendingApproval', () => {
+  it('reports an incomplete multi-approver rule', () => {
+    expect(pendingApproval({ status: 'submitted', approvals: [{ rule: 'a', given: 1, required: 2 }, { rule: 'b', given: 1, required: 1 }] })).toEqual({ given: 1, required: 2 });
+  });
+  it('is null once approved or without approval progress', () => {
+    expect(pendingApproval({ status: 'approved', approvals: [{ rule: 'a', given: 2, required: 2 }] })).toBeNull();
+    expect(pendingApproval({ status: 'approved' })).toBeNull();
+    expect(pendingApproval(undefined)).toBeNull();
   });
 });
