@@ -103,3 +103,24 @@ export const api = {
   patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...opts, method: 'PATCH', body }),
 };
+
+/** URL of a stored scan or image (`GET /files/:id` answers the bytes with their content type). */
+export function fileUrl(id: string): string {
+  return buildUrl(`/files/${encodeURIComponent(id)}`);
+}
+
+/** Content type and name of a stored file without downloading it (HEAD). */
+export async function fetchFileInfo(id: string, signal?: AbortSignal): Promise<{ mime: string; name: string | null; sha256: string | null }> {
+  const res = await fetch(fileUrl(id), { method: 'HEAD', credentials: 'same-origin', signal });
+  if (!res.ok) throw new ApiError({ status: res.status });
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  let name: string | null = null;
+  try {
+    name = star ? decodeURIComponent(star[1]!) : plain ? plain[1]! : null;
+  } catch {
+    name = null;
+  }
+  return { mime: (res.headers.get('content-type') ?? '').split(';')[0]!.trim(), name, sha256: res.headers.get('x-content-sha256') };
+}

@@ -18,6 +18,8 @@ export interface Problem {
   requirement?: string;
   rule?: string;
   errors?: ProblemFieldError[];
+  /** Machine-readable details of a refusal, e.g. the row-level report of an IMPORT_REJECTED. */
+  facts?: Record<string, unknown>;
 }
 
 /** Codes produced by the client itself when there is no server problem document. */
@@ -81,6 +83,7 @@ export function parseProblem(body: unknown, status: number, statusText = ''): Pr
     requirement: str(body.requirement),
     rule: str(body.rule),
     errors: errors && errors.length > 0 ? errors : undefined,
+    facts: isRecord(body.facts) ? body.facts : undefined,
   };
 }
 

@@ -13,6 +13,16 @@ export const PERMS = {
   webhookDeactivate: 'integration.webhook.deactivate',
   deliveryRetry: 'integration.webhook_delivery.retry',
   auditHistoryRead: 'audit.history.read',
+  importApply: 'master_data.import.apply',
+  importGudid: 'master_data.import.gudid',
+  productUpdate: 'master_data.product.update',
+  productSetPackaging: 'master_data.product.set_packaging',
+  licenceCreate: 'master_data.licence.create',
+  licenceUpdate: 'master_data.licence.update',
+  licenceDeactivate: 'master_data.licence.deactivate',
+  authorisationCreate: 'master_data.authorisation.create',
+  authorisationDeactivate: 'master_data.authorisation.deactivate',
+  fileUpload: 'platform.file.upload',
 } as const;
 
 export type PermissionSet = readonly string[];

@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PARTY_KINDS, type PartyKind } from './types.ts';
 
-const COLORS: Record<PartyKind, string> = { supplier: 'geekblue', customer: 'green', manufacturer: 'purple', carrier: 'gold' };
+const COLORS: Record<PartyKind, string> = { supplier: 'geekblue', customer: 'green', manufacturer: 'purple', carrier: 'gold', third_party_logistics: 'cyan' };
 
 export function PartyKindTags({ kinds }: { kinds: readonly string[] }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Messages } from '../../../platform/i18n/zh-CN.ts';
-import { PARTY_KINDS, type PartyKind } from './types.ts';
+import { isProvinceCode } from '../shared/regions.ts';
+import { CUSTOMER_TYPES, PARTY_KINDS, type CustomerType, type PartyKind } from './types.ts';
 
 type FieldKey = keyof Messages['party']['fields'];
 
@@ -18,6 +19,7 @@ export function partyFieldLabel(t: TFunction, field: string): string {
     id: t('common.id'),
     submittedAt: t('common.submittedAt'),
     submittedBy: t('common.submittedBy'),
+    lockedReason: t('qualification.lockedReason'),
   };
   return common[camel] ?? field;
 }
@@ -27,5 +29,10 @@ export function partyValueLabel(t: TFunction, field: string, value: unknown): st
   if (field === 'kinds' && Array.isArray(value)) {
     return value.map((k) => (PARTY_KINDS as readonly unknown[]).includes(k) ? t(`party.kinds.${k as PartyKind}`) : String(k)).join('、');
   }
+  const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (camel === 'customerType' && typeof value === 'string' && (CUSTOMER_TYPES as readonly string[]).includes(value)) {
+    return t(`party.customerType.${value as CustomerType}`);
+  }
+  if (camel === 'region' && typeof value === 'string' && isProvinceCode(value)) return `${value} ${t(`regions.${value}`)}`;
   return null;
 }

@@ -18,6 +18,7 @@ export function productFieldLabel(t: TFunction, field: string): string {
     id: t('common.id'),
     submittedAt: t('common.submittedAt'),
     submittedBy: t('common.submittedBy'),
+    lockedReason: t('qualification.lockedReason'),
   };
   return common[camel] ?? field;
 }
@@ -27,5 +28,6 @@ export function productValueLabel(t: TFunction, field: string, value: unknown): 
   const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
   if (camel === 'deviceClass' && (value === 'I' || value === 'II' || value === 'III')) return t(`product.deviceClass.${value}`);
   if (camel === 'tracking' && (value === 'lot' || value === 'serial' || value === 'lot_serial')) return t(`product.tracking.${value}`);
+  if (camel === 'registrationKind' && (value === 'registration' || value === 'filing')) return t(`product.registrationKind.${value}`);
   return null;
 }

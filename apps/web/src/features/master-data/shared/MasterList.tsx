@@ -1,7 +1,8 @@
-import { useState, useEffect } from 'react';
+import { useState, useEffect, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { buildUrl } from '../../../platform/api/client.ts';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../platform/problem/ProblemAlert.tsx';
 import { RECORD_STATUSES } from '../../../platform/status/status.ts';
@@ -17,6 +18,12 @@ interface MasterListProps<T extends MasterRecord> {
   newPath: string;
   canCreate: boolean;
   columns: TableColumnsType<T>;
+  /** XLSX export of the current search and status filter (GET <exportPath>?q=&status=). */
+  exportPath?: string;
+  /** More buttons in the title bar (e.g. 导入). */
+  extraActions?: ReactNode;
+  /** Shown above the table (e.g. a qualification loading error). */
+  notice?: ReactNode;
   useList: (p: ListParams) => {
     data?: ListResult<T>;
     isPending: boolean;
@@ -29,7 +36,7 @@ interface MasterListProps<T extends MasterRecord> {
 
 /** Searchable, status-filterable, server-paginated list of master records. */
 export function MasterList<T extends MasterRecord>(props: MasterListProps<T>) {
-  const { kind, title, intro, searchPlaceholder, newLabel, newPath, canCreate, columns, useList } = props;
+  const { kind, title, intro, searchPlaceholder, newLabel, newPath, canCreate, columns, useList, exportPath, extraActions, notice } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const params = listParamsFromSearch(search);
@@ -47,13 +54,21 @@ export function MasterList<T extends MasterRecord>(props: MasterListProps<T>) {
           </Typography.Title>
           <Typography.Text type="secondary">{intro}</Typography.Text>
         </div>
-        {canCreate && (
-          <Link to={newPath}>
-            <Button type="primary" icon={<PlusOutlined />} data-testid={`${kind}-new`}>
-              {newLabel}
-            </Button>
-          </Link>
-        )}
+        <Space wrap>
+          {exportPath && (
+            <a href={buildUrl(exportPath, { q: params.q, status: params.status })} download data-testid={`${kind}-export`}>
+              <Button icon={<DownloadOutlined />}>{t('io.exportExcel')}</Button>
+            </a>
+          )}
+          {extraActions}
+          {canCreate && (
+            <Link to={newPath}>
+              <Button type="primary" icon={<PlusOutlined />} data-testid={`${kind}-new`}>
+                {newLabel}
+              </Button>
+            </Link>
+          )}
+        </Space>
       </Flex>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
@@ -80,6 +95,7 @@ export function MasterList<T extends MasterRecord>(props: MasterListProps<T>) {
         </Button>
       </Flex>
       {q.isError && <ProblemAlert error={q.error} testId={`${kind}-list-error`} style={{ marginBottom: 16 }} />}
+      {notice}
       <Table<T>
         rowKey="id"
         size="middle"

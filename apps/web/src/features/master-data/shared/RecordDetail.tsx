@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Skeleton, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, ProfileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -27,14 +27,32 @@ interface RecordDetailProps<T extends MasterRecord> {
   fieldLabel: (field: string) => string;
   valueLabel?: (field: string, value: unknown) => string | null;
   perform: (req: ActionRequest) => Promise<unknown>;
+  /** Next to the status tag under the title (e.g. the 首营 status). */
+  titleExtra?: (record: T) => ReactNode;
+  /** Buttons beside the record actions (e.g. 申请变更). */
+  headerExtra?: (record: T) => ReactNode;
+  /** Alerts between the header card and the signatures (e.g. the lock reason). */
+  banner?: (record: T) => ReactNode;
+  /** Tabs between the details and the audit trail. */
+  extraTabs?: (record: T) => Array<{ key: string; label: ReactNode; children: ReactNode }>;
 }
 
 /** Shared detail page for controlled master data: fields, signatures, actions, audit trail. */
-export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle, auditTable, query, sections, fieldLabel, valueLabel, perform }: RecordDetailProps<T>) {
+export function RecordDetail<T extends MasterRecord>(props: RecordDetailProps<T>) {
+  const { kind, listPath, listTitle, auditTable, query, sections, fieldLabel, valueLabel, perform, titleExtra, headerExtra, banner, extraTabs } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
-  const [tab, setTab] = useState('details');
+  const [search, setSearch] = useSearchParams();
+  // The open tab lives in the URL (?tab=licences) so that other pages can link to it.
+  const [tab, setTabState] = useState(() => search.get('tab') ?? 'details');
+  const setTab = (key: string) => {
+    setTabState(key);
+    const next = new URLSearchParams(search);
+    if (key === 'details') next.delete('tab');
+    else next.set('tab', key);
+    setSearch(next, { replace: true });
+  };
 
   if (query.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (query.isError || !query.data) {
@@ -93,10 +111,14 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
                   {record.number}
                 </Typography.Text>
                 <StatusTag status={record.status} />
+                {titleExtra?.(record)}
               </Space>
             </div>
           </Space>
-          <RecordActions record={record} subject={subject} onEdit={() => navigate(`${listPath}/${record.id}/edit`)} perform={perform} />
+          <Space wrap align="start">
+            <RecordActions record={record} subject={subject} onEdit={() => navigate(`${listPath}/${record.id}/edit`)} perform={perform} />
+            {headerExtra?.(record)}
+          </Space>
         </Flex>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 3, xxl: 6 }} items={meta} style={{ marginTop: 16 }} />
       </Card>
@@ -104,6 +126,8 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
       {record.status === 'rejected' && (
         <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('actions.rejectedHint')} data-testid={`${kind}-rejected-hint`} />
       )}
+
+      {banner?.(record)}
 
       <Card className="page-card" style={{ marginTop: 16 }} title={<Space><SafetyCertificateOutlined />{t('signature.manifestTitle')}</Space>} size="small" data-testid={`${kind}-signatures`}>
         <SignatureManifest signatures={record.signatures ?? []} />
@@ -123,6 +147,7 @@ export function RecordDetail<T extends MasterRecord>({ kind, listPath, listTitle
               ),
               children: details,
             },
+            ...(extraTabs?.(record) ?? []),
             ...(can(PERMS.auditHistoryRead)
               ? [
                   {

@@ -66,12 +66,15 @@ interface FormShellProps {
   error: unknown;
   otherErrors: Array<{ path: string; message: string }>;
   notice?: ReactNode;
+  /** Shown above the form (e.g. what a change request does). */
+  intro?: ReactNode;
+  saveLabel?: ReactNode;
   onSave: () => void;
   children: ReactNode;
 }
 
 /** Page frame for create/edit forms: breadcrumb, title, problem alert, sticky save bar. */
-export function FormShell({ kind, title, listTitle, listPath, backPath, saving, error, otherErrors, notice, onSave, children }: FormShellProps) {
+export function FormShell({ kind, title, listTitle, listPath, backPath, saving, error, otherErrors, notice, intro, saveLabel, onSave, children }: FormShellProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -82,6 +85,7 @@ export function FormShell({ kind, title, listTitle, listPath, backPath, saving, 
           {title}
         </Typography.Title>
         {notice ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
+        {intro ? <Alert type="info" showIcon title={intro} style={{ marginBottom: 16 }} data-testid={`${kind}-form-intro`} /> : null}
         {error ? (
           <ProblemAlert error={error} extraErrors={otherErrors} testId={`${kind}-form-error`} style={{ marginBottom: 16 }} />
         ) : null}
@@ -92,7 +96,7 @@ export function FormShell({ kind, title, listTitle, listPath, backPath, saving, 
               {t('common.cancel')}
             </Button>
             <Button type="primary" loading={saving} onClick={onSave} data-testid={`${kind}-form-submit`} disabled={!!notice}>
-              {t('common.save')}
+              {saveLabel ?? t('common.save')}
             </Button>
           </Space>
         </Flex>

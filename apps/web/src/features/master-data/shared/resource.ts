@@ -29,6 +29,8 @@ export function createResourceHooks<T extends MasterRecord, Input extends object
       await Promise.all([
         qc.invalidateQueries({ queryKey: keys.all }),
         qc.invalidateQueries({ queryKey: ['audit'] }),
+        // what a qualification file lacks and the expiry list follow the record
+        qc.invalidateQueries({ queryKey: ['qualification'] }),
         id ? qc.invalidateQueries({ queryKey: keys.detail(id) }) : Promise.resolve(),
       ]);
     };
