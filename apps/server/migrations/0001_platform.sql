@@ -66,8 +66,8 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- The command log, hash-chained per stream. Each transaction seals itself onto whichever stream
--- head it can lock without waiting (SKIP LOCKED), so there is no single global chain head.
+-- The command log, hash-chained per stream. Each transaction claims a free stream with a
+-- transaction-scoped advisory lock and appends to it, so there is no single global chain head.
 CREATE TABLE audit.command_log (
   id              text PRIMARY KEY,
   org_id          text NOT NULL,
@@ -88,12 +88,17 @@ CREATE TABLE audit.command_log (
 );
 CREATE INDEX command_log_at ON audit.command_log (at);
 
-CREATE TABLE audit.stream_head (
-  stream_id  integer PRIMARY KEY,
-  seq        bigint NOT NULL DEFAULT 0,
-  hash       text NOT NULL DEFAULT ''
+-- Tips of every stream, recorded periodically by a single writer: deleting the newest entries of a
+-- stream (which no later link would reveal) is detected up to the last anchor.
+CREATE TABLE audit.chain_anchor (
+  id          bigserial PRIMARY KEY,
+  command_id  text NOT NULL,
+  stream_id   integer NOT NULL,
+  stream_seq  bigint NOT NULL,
+  hash        text NOT NULL,
+  at          timestamptz NOT NULL
 );
-INSERT INTO audit.stream_head (stream_id) SELECT generate_series(0, 31);
+CREATE INDEX chain_anchor_stream ON audit.chain_anchor (stream_id, stream_seq);
 
 CREATE TRIGGER row_change_insert_only BEFORE UPDATE OR DELETE ON audit.row_change
   FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
@@ -107,8 +112,10 @@ CREATE TRIGGER row_change_requires_command BEFORE INSERT ON audit.row_change
   FOR EACH ROW EXECUTE FUNCTION audit.require_command();
 CREATE TRIGGER command_log_requires_command BEFORE INSERT ON audit.command_log
   FOR EACH ROW EXECUTE FUNCTION audit.require_command();
-CREATE TRIGGER stream_head_requires_command BEFORE INSERT OR UPDATE OR DELETE ON audit.stream_head
+CREATE TRIGGER chain_anchor_requires_command BEFORE INSERT ON audit.chain_anchor
   FOR EACH ROW EXECUTE FUNCTION audit.require_command();
+CREATE TRIGGER chain_anchor_insert_only BEFORE UPDATE OR DELETE ON audit.chain_anchor
+  FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
 
 -- Identity ----------------------------------------------------------------------------------------
 

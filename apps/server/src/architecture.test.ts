@@ -17,9 +17,9 @@ const NOT_ROW_AUDITED: Record<string, string> = {
   'platform.outbox': 'insert-only; sealed through the command digest',
   'audit.row_change': 'the audit trail itself (insert-only)',
   'audit.command_log': 'the audit trail itself (insert-only)',
-  'audit.stream_head': 'chain heads; guarded (command only) and checked by verify',
+  'audit.chain_anchor': 'stream tips recorded by a periodic command (insert-only)',
 };
-const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'platform.signature', 'platform.approval', 'platform.outbox'];
+const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file'];
 
 describe('architecture', () => {
   let core: TestCore;

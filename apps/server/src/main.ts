@@ -20,6 +20,8 @@ const { orgId, created, migrations } = await bootstrap(core, config.adminPasswor
 if (created && config.demoData) await loadDemoData(core, orgId);
 core.dispatcher.start();
 // Expiry of licences, registrations and authorisation letters: warn ahead, lock on expiry (CN-SYS-08).
+// Anchor the audit chain tips every minute, so a deleted stream tail is detected (custodia audit verify).
+const stopAnchoring = schedule('audit.chain.anchor', 60_000, () => core.bus.execute('audit.chain.anchor', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
 const stopExpirySweep = schedule('qualification.expiry.sweep', 3_600_000, () => core.bus.execute('qualification.expiry.sweep', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
 const app = await buildHttpServer(core, modules, { version, webDist: config.webDist, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
@@ -30,6 +32,7 @@ log.info(
 
 async function shutdown() {
   stopExpirySweep();
+  stopAnchoring();
   await app.close();
   await core.dispatcher.stop();
   await db.close();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../../platform/bus/definitions.ts';
 import type { Queryable } from '../../platform/db/db.ts';
-import { digestChanges, hashEntry, type CommandLogEntry, type RowChangeForDigest } from '../../platform/audit/chain.ts';
+import { STREAM_COUNT, digestChanges, hashEntry, type CommandLogEntry, type RowChangeForDigest } from '../../platform/audit/chain.ts';
 import { verifyAuditTrail } from '../../platform/audit/verify.ts';
 import { signatureViews, type SignatureRow } from '../../platform/signature/signature.ts';
 import { diffRows } from './audit.rules.ts';
@@ -16,6 +16,28 @@ export const recordAccessDenied = defineCommand({
   input: z.strictObject({ permission: z.string() }),
   async handler() {
     return {};
+  },
+});
+
+/**
+ * Records the tip of every stream that moved since its last anchor (run every minute by one writer):
+ * afterwards, deleting a stream's newest entries cannot go unnoticed.
+ */
+export const anchorChain = defineCommand({
+  name: 'audit.chain.anchor',
+  summary: { 'zh-CN': '锚定审计链末端', en: 'Anchor the audit chain tips' },
+  access: 'system',
+  input: z.strictObject({}),
+  async handler(ctx) {
+    const inserted = await ctx.repo((db) => db.query(
+      `INSERT INTO audit.chain_anchor (command_id, stream_id, stream_seq, hash, at)
+       SELECT $1, s, t.stream_seq, t.hash, $2
+         FROM generate_series(0, ${STREAM_COUNT - 1}) s
+         CROSS JOIN LATERAL (SELECT stream_seq, hash FROM audit.command_log WHERE stream_id = s ORDER BY stream_seq DESC LIMIT 1) t
+        WHERE NOT EXISTS (SELECT 1 FROM audit.chain_anchor a WHERE a.stream_id = s AND a.stream_seq = t.stream_seq)`,
+      [ctx.commandId, ctx.now],
+    ));
+    return { anchored: inserted.rowCount };
   },
 });
 

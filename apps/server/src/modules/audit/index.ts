@@ -1,9 +1,9 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { listCommands, recordAccessDenied, recordHistory, verifyTrail } from './audit.queries.ts';
+import { anchorChain, listCommands, recordAccessDenied, recordHistory, verifyTrail } from './audit.queries.ts';
 
 export const auditModule: ModuleDefinition = {
   name: 'audit',
-  commands: [recordAccessDenied],
+  commands: [recordAccessDenied, anchorChain],
   queries: [recordHistory, listCommands, verifyTrail],
   routes: [
     { method: 'GET', path: '/audit/history', query: 'audit.history.get', tag: 'audit' },

@@ -33,6 +33,19 @@ describe('audit trail', () => {
     assert.ok(report.rowChanges > report.commands);
   });
 
+  test('US-P11-01: concurrent commands chain onto separate streams and the trail still verifies', async () => {
+    const qa = await core.actor('qa');
+    await Promise.all(Array.from({ length: 24 }, (_, i) =>
+      core.bus.execute('master_data.party.create', { name: `并发测试 ${i}`, kinds: ['customer'], creditCode: `91310000MA1C${String(i).padStart(5, '0')}X`, address: '上海' }, qa)));
+    const report = await verifyAuditTrail(core.db);
+    assert.equal(report.ok, true, JSON.stringify(report.firstProblem));
+    const gaps = (await core.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT stream_id, stream_seq, lag(stream_seq) OVER (PARTITION BY stream_id ORDER BY stream_seq) AS prev
+         FROM audit.command_log WHERE stream_id IS NOT NULL) x WHERE prev IS NOT NULL AND stream_seq <> prev + 1`,
+    )).rows[0].n;
+    assert.equal(gaps, 0);
+  });
+
   test('US-P11-01: every write records before/after with the command, actor and reason', async () => {
     const { id } = await createProduct(core);
     const rows = (
@@ -118,6 +131,30 @@ describe('audit trail tampering', () => {
     assert.equal(report.ok, false);
     // Either the orphaned row changes or the gap in the stream is named first; both point at the deletion.
     assert.match(report.firstProblem!.what, /jumps from 4 to 6|belongs to no sealed command|differ from the sealed digest/);
+  });
+});
+
+describe('audit trail tampering: a deleted stream tail', () => {
+  let core: TestCore;
+  before(async () => {
+    core = await createTestCore();
+  });
+  after(() => core.close());
+
+  test('US-P11-01: deleting the newest entries of a stream is detected once the tip was anchored', async () => {
+    await core.bus.execute('audit.chain.anchor', {}, core.system);
+    // The anchor command itself landed after the anchor: delete it and the entry before it.
+    const tail = (await core.db.query<{ id: string; stream_id: number; stream_seq: number }>(
+      `SELECT id, stream_id, stream_seq FROM audit.command_log WHERE stream_id = 0 ORDER BY stream_seq DESC LIMIT 2`,
+    )).rows;
+    for (const entry of tail) {
+      await tamper(core, 'audit.row_change', 'DELETE FROM audit.row_change WHERE command_id = $1', [entry.id]);
+      await tamper(core, 'audit.command_log', 'DELETE FROM audit.command_log WHERE id = $1', [entry.id]);
+    }
+    const report = await verifyAuditTrail(core.db);
+    assert.equal(report.ok, false);
+    assert.equal(report.firstProblem!.table, 'audit.chain_anchor');
+    assert.match(report.firstProblem!.what, /entries were deleted/);
   });
 });
 

@@ -54,30 +54,46 @@ export interface SealOptions {
  */
 interface SealRead {
   changes: [number, string, string, string, string | null, string | null][];
-  stream_id: number | null;
-  seq: number | null;
-  hash: string | null;
+  prev_seq: number | null;
+  prev_hash: string | null;
 }
 
-// One round trip reads the command's row changes and, with the chain on, locks a free stream head.
-const readForSealSql = (chain: boolean) => `
-  WITH changes AS (
-    SELECT coalesce(json_agg(json_build_array(id, table_name, row_id, op, before::text, after::text) ORDER BY id), '[]'::json) AS list
-      FROM audit.row_change WHERE command_id = $1)
-  SELECT changes.list AS changes, head.stream_id, head.seq, head.hash
-    FROM changes LEFT JOIN (${chain ? 'SELECT stream_id, seq, hash FROM audit.stream_head ORDER BY stream_id LIMIT 1 FOR UPDATE SKIP LOCKED' : 'SELECT NULL::int AS stream_id, NULL::bigint AS seq, NULL::text AS hash'}) head ON true`;
+/** Streams of the chain; more streams than connections, so a free one is almost always found at once. */
+export const STREAM_COUNT = 64;
+const STREAM_LOCK_SPACE = 1129270;
 
 /**
- * Writes the command-log entry at the end of a command's transaction. With the chain on, the entry
- * is appended to a stream head locked with SKIP LOCKED: concurrent commands take different streams,
- * so no transaction waits on another's chain head (DESIGN §6: a global head caps throughput).
+ * SQL fragment for the transaction's first statement: claims the first stream whose advisory lock is
+ * free, held until commit. Its previous holder has committed (and become visible) before the lock is
+ * released, so the seal statement later in this transaction sees the stream's newest entry.
+ */
+export const claimStreamSql = `(SELECT s FROM generate_series(0, ${STREAM_COUNT - 1}) s WHERE pg_try_advisory_xact_lock(${STREAM_LOCK_SPACE}, s) LIMIT 1)`;
+
+/** Every stream busy (more concurrent commands than streams): wait for one chosen by the command id. */
+export async function waitForStream(tx: Queryable, commandId: string): Promise<number> {
+  const stream = Number.parseInt(sha256Hex(commandId).slice(0, 6), 16) % STREAM_COUNT;
+  await tx.query(`SELECT pg_advisory_xact_lock(${STREAM_LOCK_SPACE}, $1)`, [stream]);
+  return stream;
+}
+
+// One round trip reads the command's row changes and the claimed stream's newest entry.
+const readForSealSql = `
+  SELECT (SELECT coalesce(json_agg(json_build_array(id, table_name, row_id, op, before::text, after::text) ORDER BY id), '[]'::json)
+            FROM audit.row_change WHERE command_id = $1) AS changes,
+         prev.stream_seq AS prev_seq, prev.hash AS prev_hash
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (SELECT stream_seq, hash FROM audit.command_log WHERE stream_id = $2 ORDER BY stream_seq DESC LIMIT 1) prev ON true`;
+
+/**
+ * Writes the command-log entry at the end of a command's transaction: the digest of its row changes
+ * and, with the chain on, the link onto the stream this transaction claimed (no shared head row).
  */
 export async function sealCommand(
   tx: Queryable,
   base: Omit<CommandLogEntry, 'changes_count' | 'changes_digest' | 'stream_id' | 'stream_seq' | 'prev_hash'>,
-  options: SealOptions,
+  options: SealOptions & { stream: number | null },
 ): Promise<void> {
-  const read = (await tx.query<SealRead>(readForSealSql(options.chain), [base.id])).rows[0];
+  const read = (await tx.query<SealRead>(readForSealSql, [base.id, options.chain ? options.stream : null])).rows[0];
   const changes: RowChangeForDigest[] = read.changes.map(([id, table_name, row_id, op, before, after]) => ({ id, table_name, row_id, op, before, after }));
   const entry: CommandLogEntry = {
     ...base,
@@ -90,27 +106,16 @@ export async function sealCommand(
   };
   let hash: string | null = null;
   if (options.chain) {
-    let head = read.stream_id === null ? undefined : { stream_id: read.stream_id, seq: read.seq!, hash: read.hash! };
-    if (!head) {
-      // Every stream is busy: wait on one chosen by the command id rather than fail.
-      head = (
-        await tx.query<{ stream_id: number; seq: number; hash: string }>(
-          'SELECT stream_id, seq, hash FROM audit.stream_head WHERE stream_id = $1 FOR UPDATE',
-          [Number.parseInt(sha256Hex(base.id).slice(0, 6), 16) % 32],
-        )
-      ).rows[0];
-    }
-    entry.stream_id = head.stream_id;
-    entry.stream_seq = Number(head.seq) + 1;
-    entry.prev_hash = head.hash;
+    if (options.stream === null) throw new Error('sealing on the chain needs a claimed stream');
+    entry.stream_id = options.stream;
+    entry.stream_seq = Number(read.prev_seq ?? 0) + 1;
+    entry.prev_hash = read.prev_hash ?? '';
     hash = hashEntry(entry);
   }
   await tx.query(
-    `WITH entry AS (
-       INSERT INTO audit.command_log (id, org_id, command, actor_id, actor_name, reason, input, signature_ids, at,
-         changes_count, changes_digest, stream_id, stream_seq, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING stream_id)
-     UPDATE audit.stream_head SET seq = $13, hash = $15 WHERE stream_id = (SELECT stream_id FROM entry)`,
+    `INSERT INTO audit.command_log (id, org_id, command, actor_id, actor_name, reason, input, signature_ids, at,
+       changes_count, changes_digest, stream_id, stream_seq, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       entry.id, entry.org_id, entry.command, entry.actor_id, entry.actor_name, entry.reason, JSON.stringify(entry.input),
       entry.signature_ids, entry.at, entry.changes_count, entry.changes_digest, entry.stream_id, entry.stream_seq,

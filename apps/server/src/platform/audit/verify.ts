@@ -58,10 +58,11 @@ async function* commandPages(db: Queryable): AsyncGenerator<LogRow[]> {
  * digest of row changes. Names the first entry that was altered, deleted or inserted out of band.
  */
 export async function verifyAuditTrail(db: Queryable): Promise<VerifyReport> {
-  const heads = new Map(
-    (await db.query<{ stream_id: number; seq: number; hash: string }>('SELECT stream_id, seq, hash FROM audit.stream_head')).rows.map(
-      (h) => [h.stream_id, h],
-    ),
+  // The newest anchor of each stream: the chain must still reach it, with the same hash.
+  const anchors = new Map(
+    (await db.query<{ stream_id: number; stream_seq: number; hash: string }>(
+      'SELECT DISTINCT ON (stream_id) stream_id, stream_seq, hash FROM audit.chain_anchor ORDER BY stream_id, stream_seq DESC',
+    )).rows.map((a) => [a.stream_id, a]),
   );
   const report: VerifyReport = { ok: true, commands: 0, rowChanges: 0, streams: 0 };
   const fail = (problem: VerifyProblem): VerifyReport => ({ ...report, ok: false, firstProblem: problem });
@@ -102,14 +103,18 @@ export async function verifyAuditTrail(db: Queryable): Promise<VerifyReport> {
       if (expected !== row.hash) {
         return fail({ id: row.id, table: 'audit.command_log', what: `content of command ${row.command} was altered (hash differs)` });
       }
-      tip.set(row.stream_id, { seq: row.stream_seq, hash: row.hash });
+      const anchor = anchors.get(row.stream_id);
+      if (anchor && Number(anchor.stream_seq) === row.stream_seq && anchor.hash !== row.hash) {
+        return fail({ id: row.id, table: 'audit.command_log', what: `entry ${row.stream_seq} of stream ${row.stream_id} differs from its anchor` });
+      }
+      tip.set(row.stream_id, { seq: row.stream_seq, hash: row.hash! });
     }
   }
 
-  for (const [streamId, head] of heads) {
+  for (const [streamId, anchor] of anchors) {
     const reached = tip.get(streamId) ?? { seq: 0, hash: '' };
-    if (Number(head.seq) !== reached.seq || head.hash !== reached.hash) {
-      return fail({ id: `stream:${streamId}`, table: 'audit.stream_head', what: `stream ${streamId} should end at entry ${head.seq} but ends at ${reached.seq}: entries were deleted` });
+    if (reached.seq < Number(anchor.stream_seq)) {
+      return fail({ id: `stream:${streamId}`, table: 'audit.chain_anchor', what: `stream ${streamId} was anchored at entry ${anchor.stream_seq} but ends at ${reached.seq}: entries were deleted` });
     }
   }
 

@@ -4,7 +4,7 @@ import { sqlState } from '../db/db.ts';
 import type { Actor } from '../authz/actor.ts';
 import { AppError, errors } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { sealCommand } from '../audit/chain.ts';
+import { claimStreamSql, sealCommand, waitForStream } from '../audit/chain.ts';
 import { writeEvents, type PendingEvent } from '../outbox/outbox.ts';
 import { fieldErrors } from './zod-errors.ts';
 import type { CommandContext, CommandDefinition, QueryContext, Registry, VerifiedSigner } from './definitions.ts';
@@ -96,11 +96,14 @@ export class Bus {
     const signatureIds: string[] = [];
     try {
       const result = await this.db.transaction(async (tx) => {
-        const started = await tx.query<{ now: Date }>(
-          `SELECT set_config('app.command_id', $1, true), set_config('app.actor_id', $2, true), now() AS now`,
+        const started = await tx.query<{ now: Date; stream: number | null }>(
+          `SELECT set_config('app.command_id', $1, true), set_config('app.actor_id', $2, true), now() AS now,
+                  ${this.options.chain ? claimStreamSql : 'NULL::int'} AS stream`,
           [commandId, actor.userId],
         );
         const now = started.rows[0].now;
+        let stream = started.rows[0].stream;
+        if (this.options.chain && stream === null) stream = await waitForStream(tx, commandId);
         const ctx = this.context(tx, { commandId, definition, actor, reason, signer, now, events, signatureIds });
         const output = await definition.handler(ctx, input);
         await writeEvents(tx, events, { orgId: actor.orgId, commandId, now });
@@ -117,7 +120,7 @@ export class Bus {
             signature_ids: signatureIds,
             at: now,
           },
-          { chain: this.options.chain },
+          { chain: this.options.chain, stream },
         );
         return output;
       });
