@@ -10,17 +10,19 @@ import { integrationModule } from './modules/integration/index.ts';
 import { platformAdminModule } from './modules/platform-admin/index.ts';
 import { masterDataDocuments } from './modules/master-data/index.ts';
 import { qualificationDocuments, qualificationModule } from './modules/qualification/index.ts';
+import { purchasingDocuments, purchasingModule } from './modules/purchasing/index.ts';
+import { inventoryModule } from './modules/inventory/index.ts';
 import { approvalInboxQuery } from './platform/document/approval-inbox.ts';
 
 /** The approval inbox reads across every document with an approval transition. */
 const approvalsModule: ModuleDefinition = {
   name: 'approvals',
   commands: [],
-  queries: [approvalInboxQuery([...masterDataDocuments, ...qualificationDocuments])],
+  queries: [approvalInboxQuery([...masterDataDocuments, ...qualificationDocuments, ...purchasingDocuments])],
   routes: [{ method: 'GET', path: '/approvals/inbox', query: 'platform.approval_inbox.list', tag: 'platform' }],
 };
 
-export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, qualificationModule, approvalsModule];
+export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, qualificationModule, inventoryModule, purchasingModule, approvalsModule];
 
 export function buildRegistry(list: ModuleDefinition[] = modules): Registry {
   const registry = new Registry();

@@ -15,11 +15,13 @@ const NOT_ROW_AUDITED: Record<string, string> = {
   'platform.signature': 'insert-only; sealed through the command digest',
   'platform.approval': 'insert-only; sealed through the command digest',
   'platform.outbox': 'insert-only; sealed through the command digest',
+  'inventory.movement': 'the stock ledger (insert-only); chained through its audited event digests',
+  'inventory.balance': 'projection of the ledger; guarded (command only) and checked by custodia inventory verify',
   'audit.row_change': 'the audit trail itself (insert-only)',
   'audit.command_log': 'the audit trail itself (insert-only)',
   'audit.chain_anchor': 'stream tips recorded by a periodic command (insert-only)',
 };
-const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file'];
+const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file', 'inventory.movement', 'inventory.event'];
 
 describe('architecture', () => {
   let core: TestCore;

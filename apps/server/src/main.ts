@@ -22,6 +22,8 @@ core.dispatcher.start();
 // Expiry of licences, registrations and authorisation letters: warn ahead, lock on expiry (CN-SYS-08).
 // Anchor the audit chain tips every minute, so a deleted stream tail is detected (custodia audit verify).
 const stopAnchoring = schedule('audit.chain.anchor', 60_000, () => core.bus.execute('audit.chain.anchor', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
+// Expired stock is locked every hour (CN-SYS-09); allocation and shipping also check dates at use.
+const stopStockExpiry = schedule('inventory.expiry.sweep', 3_600_000, () => core.bus.execute('inventory.expiry.sweep', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
 const stopExpirySweep = schedule('qualification.expiry.sweep', 3_600_000, () => core.bus.execute('qualification.expiry.sweep', {}, systemActor(orgId)), (message, error) => log.error({ err: error }, message));
 const app = await buildHttpServer(core, modules, { version, webDist: config.webDist, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
@@ -33,6 +35,7 @@ log.info(
 async function shutdown() {
   stopExpirySweep();
   stopAnchoring();
+  stopStockExpiry();
   await app.close();
   await core.dispatcher.stop();
   await db.close();

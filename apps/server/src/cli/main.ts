@@ -6,12 +6,14 @@ import { openDatabase } from '../platform/db/open.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
 import { generateDocs } from './generate.ts';
+import { verifyInventory } from '../modules/inventory/index.ts';
 
 const usage = `custodia — Custodia command line
 
   custodia migrate            apply database migrations (DATA_DIR or DATABASE_URL)
   custodia demo               bootstrap and load demo data into an empty database
   custodia audit verify       walk the hash-chained audit trail; exit 1 and name the first broken entry
+  custodia inventory verify   recompute every balance and event digest from the ledger; exit 1 on a difference
   custodia gs1 parse <data>   parse a GS1 / UDI barcode (or '-' for one per line from stdin)
   custodia gs1 label <data> --format png|svg [--out file]
   custodia gen                regenerate docs/openapi.json, docs/permissions.md and docs/compliance-matrix.md
@@ -58,6 +60,18 @@ export async function main(args: string[]): Promise<number> {
         }
         const p = report.firstProblem!;
         console.error(`audit trail BROKEN at ${p.table} ${p.id}: ${p.what} (checked ${report.commands} commands before it)`);
+        return 1;
+      });
+    case 'inventory':
+      if (sub !== 'verify') break;
+      return withDatabase(async (db) => {
+        const report = await verifyInventory(db);
+        if (report.ok) {
+          console.log(`inventory intact: ${report.movements} movements in ${report.events} events, ${report.balances} balances equal the ledger`);
+          return 0;
+        }
+        for (const d of report.differences) console.error(`balance differs: ${d.productId} lot ${d.lot || '-'} serial ${d.serial || '-'} at ${d.locationId} (${d.status}): ledger ${d.ledger}, balance ${d.balance}`);
+        for (const e of report.alteredEvents) console.error(`ledger altered: event ${e.eventId}: ${e.what}`);
         return 1;
       });
     case 'gs1': {

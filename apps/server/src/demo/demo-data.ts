@@ -2,6 +2,8 @@ import type { Core } from '../app.ts';
 import { systemActor, type Actor } from '../platform/authz/actor.ts';
 import { actorFromUser, userRepo } from '../modules/identity/index.ts';
 import { loadQualificationDemo } from './qualification-demo.ts';
+import { loadPurchasingDemo } from './purchasing-demo.ts';
+import { loadInventoryDemo } from './inventory-demo.ts';
 
 export const DEMO_PASSWORD = 'Custodia#2026';
 
@@ -16,6 +18,7 @@ export const demoUsers = [
   { username: 'qa', displayName: '李质管', roles: ['qa_inspector'] },
   { username: 'inspector', displayName: '张验收', roles: ['qa_inspector'] },
   { username: 'purchaser', displayName: '陈采购', roles: ['purchaser'] },
+  { username: 'purchaser2', displayName: '何主管', roles: ['purchaser'] },
   { username: 'keeper', displayName: '刘保管', roles: ['warehouse_keeper'] },
   { username: 'reviewer', displayName: '赵复核', roles: ['outbound_reviewer'] },
   { username: 'sales', displayName: '孙销售', roles: ['sales'] },
@@ -80,4 +83,8 @@ export async function loadDemoData(core: Core, orgId: string): Promise<void> {
   const inspector = await actorFor(core, orgId, 'inspector');
   await loadQualificationDemo(core, { qa, inspector, qaHead, password: DEMO_PASSWORD }, { parties: { lianying, mindray, zhongshan, hangzhou }, products: productIds });
   await core.bus.execute('qualification.expiry.sweep', {}, system);
+  const [syringe, stent, mask] = productIds;
+  await loadInventoryDemo(core, { system, qaHead, password: DEMO_PASSWORD }, { syringe, stent, mask });
+  const purchasers = { purchaser: await actorFor(core, orgId, 'purchaser'), purchaser2: await actorFor(core, orgId, 'purchaser2') };
+  await loadPurchasingDemo(core, { ...purchasers, qaHead, password: DEMO_PASSWORD }, { parties: { lianying, zhongshan }, products: productIds });
 }

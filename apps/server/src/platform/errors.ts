@@ -100,3 +100,16 @@ export const errors = {
 export function localize(text: LocalizedText, lang: string): string {
   return lang === 'en' ? text.en : text['zh-CN'];
 }
+
+/**
+ * Database constraints that guard business invariants under concurrency, and the refusal each one
+ * means to the user (the database is the last word; these make its answer readable).
+ */
+export const constraintErrors: Record<string, () => AppError> = {
+  balance_not_negative: () =>
+    new AppError(409, 'INSUFFICIENT_STOCK', t('库存不足：该位置、批号与质量状态下的数量不够', 'Insufficient stock at this location, lot and quality status'), { rule: 'inventory.balance_not_negative' }),
+  balance_serial_in_one_place: () =>
+    new AppError(409, 'SERIAL_IN_TWO_PLACES', t('同一序列号不能同时存在于两处', 'A serial number cannot be in two places at once'), { rule: 'inventory.serial_in_one_place', requirement: 'CN-SYS-10' }),
+  balance_serial_is_one_unit: () =>
+    new AppError(409, 'SERIAL_MORE_THAN_ONE', t('一个序列号只代表一个单品', 'A serial number stands for exactly one unit'), { rule: 'inventory.serial_is_one_unit' }),
+};

@@ -35,6 +35,8 @@ function templateKey(): string {
   const src = fileURLToPath(new URL('..', import.meta.url));
   const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
   for (const file of files) hash.update(file).update(readFileSync(join(src, file)));
+  // Demo data is dated relative to its load day ("expires in 20 days"): a new day, a new template.
+  hash.update(new Date().toISOString().slice(0, 10));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -25,17 +25,32 @@ function orgRepo(db: Queryable) {
   };
 }
 
+/**
+ * A purchase order needs the QA head's signature as well when any line is class III, the total reaches
+ * ¥100,000, or it is a direct shipment (直调): JSON Logic over `purchaseOrderRuleFacts`.
+ */
+export const purchaseOrderQualityCondition = {
+  or: [
+    { '==': [{ var: 'maxDeviceClass' }, 'III'] },
+    { '>=': [{ var: 'total' }, 100000] },
+    { '==': [{ var: 'direct' }, true] },
+  ],
+};
+
 /** Approval rules shipped with a new legal entity; later changes are new versions (change control). */
 export function defaultApprovalRules(today: string): ApprovalRule[] {
-  const rule = (key: string, document: string, requirementIds: string[]): ApprovalRule => ({
+  const rule = (key: string, document: string, requirementIds: string[], over: Partial<ApprovalRule> = {}): ApprovalRule => ({
     id: newId('apr'), rule_key: key, version: 1, document, transition: 'approve', condition: true, role_key: 'qa_head',
-    required_count: 1, distinct_from_author: true, effective_from: today, effective_to: null, requirement_ids: requirementIds,
+    required_count: 1, distinct_from_author: true, effective_from: today, effective_to: null, requirement_ids: requirementIds, ...over,
   });
   return [
     rule('product-first-approval', 'master_data.product', ['CN-SYS-05', 'CN-QUAL-02']),
     rule('party-first-approval', 'master_data.party', ['CN-SYS-05', 'CN-QUAL-01']),
     rule('qualification-file-approval', 'qualification.file', ['CN-QUAL-01', 'CN-QUAL-02', 'CN-QUAL-05']),
     rule('master-data-change-approval', 'qualification.change_request', ['CN-SYS-05', 'CN-SYS-16']),
+    // Every purchase order: a purchaser other than its author (four eyes on the contract, GSP 55).
+    rule('purchase-order-approval', 'purchasing.purchase_order', ['CN-PUR-01', 'US-P11-05'], { role_key: 'purchaser' }),
+    rule('purchase-order-quality-approval', 'purchasing.purchase_order', ['CN-SYS-01', 'CN-PUR-03'], { condition: purchaseOrderQualityCondition }),
   ];
 }
 

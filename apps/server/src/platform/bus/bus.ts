@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import { sqlState } from '../db/db.ts';
 import type { Actor } from '../authz/actor.ts';
-import { AppError, errors } from '../errors.ts';
+import { AppError, constraintErrors, errors } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { claimStreamSql, sealCommand, waitForStream } from '../audit/chain.ts';
 import { writeEvents, type PendingEvent } from '../outbox/outbox.ts';
@@ -193,6 +193,8 @@ export function redactSecrets(value: unknown): unknown {
 function translateDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const state = sqlState(error);
+  const named = constraintErrors[String((error as { constraint?: string }).constraint ?? '')];
+  if (named && (state === '23505' || state === '23514')) return named();
   const detail = String((error as { detail?: string; message?: string }).detail ?? (error as Error)?.message ?? '');
   if (state === '23505') {
     const field = /Key \(([^)]+)\)/.exec(detail)?.[1]?.split(',').pop()?.trim() ?? 'value';

@@ -9,7 +9,7 @@ export interface RoleSeed {
   patterns: string[];
 }
 
-const READ_MASTER_DATA = ['master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read', 'platform.file.read', 'qualification.check.read'];
+const READ_MASTER_DATA = ['inventory.stock.read', 'master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read', 'platform.file.read', 'qualification.check.read'];
 
 export const roleCatalog: RoleSeed[] = [
   {
@@ -23,8 +23,10 @@ export const roleCatalog: RoleSeed[] = [
     nameZh: '质量负责人',
     nameEn: 'QA head',
     patterns: [
-      'master_data.*', 'qualification.*', 'platform.file.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read',
+      'master_data.*', 'qualification.*', 'inventory.stock.hold', 'inventory.stock.release_hold', 'inventory.stock.adjust', 'platform.file.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read',
       'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read',
+      // Second approver of class III, high-value and direct-shipment purchase orders (see defaultApprovalRules).
+      'purchasing.purchase_order.read', 'purchasing.purchase_order.approve', 'purchasing.purchase_order.reject', 'purchasing.purchase_record.read',
     ],
   },
   {
@@ -39,10 +41,22 @@ export const roleCatalog: RoleSeed[] = [
       'qualification.file.create', 'qualification.file.update', 'qualification.file.submit', 'qualification.file.review',
       'qualification.file.read', 'qualification.change_request.create', 'qualification.change_request.submit', 'qualification.change_request.read',
       'qualification.rule.read', 'platform.approval_inbox.read', ...READ_MASTER_DATA, 'audit.history.read',
+      'purchasing.purchase_order.read', 'purchasing.purchase_record.read',
     ],
   },
-  { key: 'purchaser', nameZh: '采购员', nameEn: 'Purchaser', patterns: [...READ_MASTER_DATA, 'qualification.file.read'] },
-  { key: 'warehouse_keeper', nameZh: '保管员', nameEn: 'Warehouse keeper', patterns: [...READ_MASTER_DATA] },
+  {
+    key: 'purchaser',
+    nameZh: '采购员',
+    nameEn: 'Purchaser',
+    // Drafts, submits, closes and cancels orders; approves orders of other purchasers (never one's own).
+    patterns: [...READ_MASTER_DATA, 'qualification.file.read', 'purchasing.*', 'platform.approval_inbox.read'],
+  },
+  {
+    key: 'warehouse_keeper',
+    nameZh: '保管员',
+    nameEn: 'Warehouse keeper',
+    patterns: [...READ_MASTER_DATA, 'inventory.location.create', 'inventory.stock.transfer', 'inventory.stock.hold'],
+  },
   { key: 'outbound_reviewer', nameZh: '复核员', nameEn: 'Outbound reviewer', patterns: [...READ_MASTER_DATA] },
   { key: 'sales', nameZh: '销售员', nameEn: 'Sales', patterns: [...READ_MASTER_DATA, 'qualification.file.read'] },
   { key: 'recall_coordinator', nameZh: '召回协调员', nameEn: 'Recall coordinator', patterns: [...READ_MASTER_DATA, 'audit.history.read'] },
