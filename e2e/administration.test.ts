@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startTestServer } from '../apps/server/src/testing/test-server.ts';
-import { assertWebBuilt, launchBrowser, login, logout, openSession, shot, waitForText, type Session } from './helpers.ts';
+import { assertWebBuilt, launchBrowser, login, logout, openSession, settle, shot, waitForText, type Session } from './helpers.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -99,7 +99,11 @@ describe('administration (zh-CN)', () => {
     await waitForText(page.locator('.ant-form-item-explain-error'), '密码至少 10 位');
     await page.getByTestId('user-form-password').fill('Welcome#2026x');
     await page.getByTestId('user-form-roles').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '采购员' }).click();
+    const purchaserOption = page.locator('.ant-select-item-option').filter({ hasText: '采购员' });
+    await purchaserOption.waitFor();
+    // clicking while the dropdown still slides in can miss the option under load
+    await settle(purchaserOption);
+    await purchaserOption.click();
     await page.keyboard.press('Escape');
     await page.getByTestId('user-form-reason').fill('新员工入职');
     await shot(page, 'admin-02-new-user');

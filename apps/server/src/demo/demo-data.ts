@@ -4,12 +4,13 @@ import { actorFromUser, userRepo } from '../modules/identity/index.ts';
 import { loadQualificationDemo } from './qualification-demo.ts';
 import { loadPurchasingDemo } from './purchasing-demo.ts';
 import { loadInventoryDemo } from './inventory-demo.ts';
+import { addDays, businessDay } from '../platform/calendar.ts';
 
 export const DEMO_PASSWORD = 'Custodia#2026';
 
 /** Demo dates relative to the day the demo is loaded, so its warnings stay true. */
 function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(businessDay(), days);
 }
 
 /** One user per role; every demo password is DEMO_PASSWORD (listed in the README). */

@@ -1,7 +1,8 @@
 import type { Core } from '../app.ts';
 import type { Actor } from '../platform/authz/actor.ts';
+import { addDays, businessDay } from '../platform/calendar.ts';
 
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const day = (days: number) => addDays(businessDay(), days);
 
 type Zone = 'receiving' | 'quarantine' | 'storage' | 'rejected' | 'returns' | 'shipping' | 'hold';
 const BLOCKED = ['hold', 'expired', 'recalled'];

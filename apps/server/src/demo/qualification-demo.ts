@@ -1,9 +1,9 @@
 import type { Core } from '../app.ts';
 import type { Actor } from '../platform/authz/actor.ts';
 import { samplePdf, sampleLabel } from './sample-files.ts';
+import { addDays, businessDay } from '../platform/calendar.ts';
 
-const DAY = 86_400_000;
-const dayFrom = (today: Date, days: number) => new Date(today.getTime() + days * DAY).toISOString().slice(0, 10);
+const dayFrom = (_today: Date, days: number) => addDays(businessDay(), days);
 
 interface DemoActors {
   qa: Actor;

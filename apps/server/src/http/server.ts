@@ -137,7 +137,8 @@ function registerRow(app: FastifyInstance, core: Core, row: RouteRow) {
           // Files answer their bytes, with the SHA-256 the audit trail holds.
           return reply
             .type(String(result.mime))
-            .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(String(result.name))}`)
+            // Scans open in the browser; exports (spreadsheets) are saved.
+            .header('content-disposition', `${String(result.mime).startsWith('application/vnd.') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(String(result.name))}`)
             .header('x-content-sha256', String(result.sha256))
             .send(result.content);
         }

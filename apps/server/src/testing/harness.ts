@@ -9,6 +9,7 @@ import { bootstrap } from '../bootstrap.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-data.ts';
 import type { Db } from '../platform/db/db.ts';
 import { listMigrations } from '../platform/db/migrate.ts';
+import { businessDay } from '../platform/calendar.ts';
 import { openPglite, rawPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import { systemActor, type Actor } from '../platform/authz/actor.ts';
@@ -36,7 +37,7 @@ function templateKey(): string {
   const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
   for (const file of files) hash.update(file).update(readFileSync(join(src, file)));
   // Demo data is dated relative to its load day ("expires in 20 days"): a new day, a new template.
-  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(businessDay());
   return hash.digest('hex').slice(0, 16);
 }
 

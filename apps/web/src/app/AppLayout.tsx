@@ -4,6 +4,13 @@ import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, Tooltip, Typog
 import {
   ApiOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  DiffOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  ImportOutlined,
+  SlidersOutlined,
   DatabaseOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -35,6 +42,13 @@ const ICONS: Record<MenuLeaf['icon'] | MenuGroup['icon'], React.ReactNode> = {
   audit: <AuditOutlined />,
   masterData: <DatabaseOutlined />,
   admin: <SettingOutlined />,
+  import: <ImportOutlined />,
+  qualification: <FileProtectOutlined />,
+  dashboard: <DashboardOutlined />,
+  file: <FolderOpenOutlined />,
+  change: <DiffOutlined />,
+  check: <CheckSquareOutlined />,
+  rule: <SlidersOutlined />,
 };
 
 export function AppLayout() {
@@ -126,7 +140,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['master-data', 'admin']}
+          defaultOpenKeys={['master-data', 'qualification', 'admin']}
           data-testid="app-menu"
         />
       </Layout.Sider>

@@ -36,11 +36,12 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Guards a page by permission namespace; shows a 403 result otherwise. */
-export function RequirePermission({ namespace, children }: { namespace: string; children: React.ReactNode }) {
-  const { canUnder } = useAuth();
+/** Guards a page by permission namespace or by one exact permission; shows a 403 result otherwise. */
+export function RequirePermission({ namespace, permission, children }: { namespace?: string; permission?: string; children: React.ReactNode }) {
+  const { can, canUnder } = useAuth();
   const { t } = useTranslation();
-  if (!canUnder(namespace)) {
+  const allowed = (namespace === undefined || canUnder(namespace)) && (permission === undefined || can(permission));
+  if (!allowed) {
     return <Result status="403" title={t('app.forbiddenTitle')} subTitle={t('app.forbiddenText')} data-testid="forbidden" />;
   }
   return <>{children}</>;

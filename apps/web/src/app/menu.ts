@@ -1,4 +1,4 @@
-import { hasPermissionUnder, type PermissionSet } from '../platform/permissions/permissions.ts';
+import { hasPermission, hasPermissionUnder, type PermissionSet } from '../platform/permissions/permissions.ts';
 
 export interface MenuLeaf {
   key: string;
@@ -10,16 +10,24 @@ export interface MenuLeaf {
     | 'menu.users'
     | 'menu.roles'
     | 'menu.webhooks'
-    | 'menu.audit';
-  icon: 'home' | 'product' | 'party' | 'user' | 'role' | 'webhook' | 'audit';
+    | 'menu.audit'
+    | 'menu.import'
+    | 'menu.qualificationDashboard'
+    | 'menu.qualificationFiles'
+    | 'menu.changeRequests'
+    | 'menu.qualificationCheck'
+    | 'menu.qualificationRules';
+  icon: 'home' | 'product' | 'party' | 'user' | 'role' | 'webhook' | 'audit' | 'import' | 'dashboard' | 'file' | 'change' | 'check' | 'rule';
   /** Shown when the user holds any permission under one of these namespaces; none = always. */
   namespaces?: string[];
+  /** Shown when the user holds one of these exact permissions. */
+  permissions?: string[];
 }
 
 export interface MenuGroup {
   key: string;
-  labelKey: 'menu.masterData' | 'menu.admin';
-  icon: 'masterData' | 'admin';
+  labelKey: 'menu.masterData' | 'menu.admin' | 'menu.qualification';
+  icon: 'masterData' | 'admin' | 'qualification';
   children: MenuLeaf[];
 }
 
@@ -34,6 +42,19 @@ export const MENU: MenuNode[] = [
     children: [
       { key: 'products', path: '/master-data/products', labelKey: 'menu.products', icon: 'product', namespaces: ['master_data.product'] },
       { key: 'parties', path: '/master-data/parties', labelKey: 'menu.parties', icon: 'party', namespaces: ['master_data.party'] },
+      { key: 'import', path: '/master-data/import', labelKey: 'menu.import', icon: 'import', permissions: ['master_data.import.apply'] },
+    ],
+  },
+  {
+    key: 'qualification',
+    labelKey: 'menu.qualification',
+    icon: 'qualification',
+    children: [
+      { key: 'qualification-dashboard', path: '/qualification', labelKey: 'menu.qualificationDashboard', icon: 'dashboard', permissions: ['qualification.file.read'] },
+      { key: 'qualification-files', path: '/qualification/files', labelKey: 'menu.qualificationFiles', icon: 'file', permissions: ['qualification.file.read'] },
+      { key: 'change-requests', path: '/qualification/change-requests', labelKey: 'menu.changeRequests', icon: 'change', permissions: ['qualification.change_request.read'] },
+      { key: 'qualification-check', path: '/qualification/check', labelKey: 'menu.qualificationCheck', icon: 'check', permissions: ['qualification.check.read'] },
+      { key: 'qualification-rules', path: '/qualification/rules', labelKey: 'menu.qualificationRules', icon: 'rule', permissions: ['qualification.rule.read'] },
     ],
   },
   {
@@ -54,6 +75,7 @@ export function isGroup(node: MenuNode): node is MenuGroup {
 }
 
 export function leafVisible(leaf: MenuLeaf, perms: PermissionSet): boolean {
+  if (leaf.permissions && !leaf.permissions.some((p) => hasPermission(perms, p))) return false;
   return !leaf.namespaces || leaf.namespaces.some((ns) => hasPermissionUnder(perms, ns));
 }
 

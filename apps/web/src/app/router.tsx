@@ -12,12 +12,22 @@ const ProductFormPage = lazy(() => import('../features/master-data/product/Produ
 const PartyListPage = lazy(() => import('../features/master-data/party/PartyListPage.tsx'));
 const PartyDetailPage = lazy(() => import('../features/master-data/party/PartyDetailPage.tsx'));
 const PartyFormPage = lazy(() => import('../features/master-data/party/PartyFormPage.tsx'));
+const ImportPage = lazy(() => import('../features/master-data/import/ImportPage.tsx'));
+const QualificationDashboardPage = lazy(() => import('../features/qualification/DashboardPage.tsx'));
+const FileListPage = lazy(() => import('../features/qualification/FileListPage.tsx'));
+const FileDetailPage = lazy(() => import('../features/qualification/FileDetailPage.tsx'));
+const ChangeRequestListPage = lazy(() => import('../features/qualification/ChangeRequestListPage.tsx'));
+const ChangeRequestDetailPage = lazy(() => import('../features/qualification/ChangeRequestDetailPage.tsx'));
+const CheckPage = lazy(() => import('../features/qualification/CheckPage.tsx'));
+const RulesPage = lazy(() => import('../features/qualification/RulesPage.tsx'));
 const UsersPage = lazy(() => import('../features/identity/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../features/identity/RolesPage.tsx'));
 const WebhooksPage = lazy(() => import('../features/integration/WebhooksPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 
 const guard = (namespace: string, el: React.ReactNode) => <RequirePermission namespace={namespace}>{el}</RequirePermission>;
+/** Guarded by one exact permission (e.g. `qualification.file.read`). */
+const guardPermission = (permission: string, el: React.ReactNode) => <RequirePermission permission={permission}>{el}</RequirePermission>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -33,10 +43,20 @@ export const router = createBrowserRouter([
           { path: 'master-data/products/new', element: guard('master_data.product', <ProductFormPage />) },
           { path: 'master-data/products/:id', element: guard('master_data.product', <ProductDetailPage />) },
           { path: 'master-data/products/:id/edit', element: guard('master_data.product', <ProductFormPage />) },
+          { path: 'master-data/products/:id/change', element: guardPermission('qualification.change_request.create', <ProductFormPage mode="change" />) },
           { path: 'master-data/parties', element: guard('master_data.party', <PartyListPage />) },
           { path: 'master-data/parties/new', element: guard('master_data.party', <PartyFormPage />) },
           { path: 'master-data/parties/:id', element: guard('master_data.party', <PartyDetailPage />) },
           { path: 'master-data/parties/:id/edit', element: guard('master_data.party', <PartyFormPage />) },
+          { path: 'master-data/parties/:id/change', element: guardPermission('qualification.change_request.create', <PartyFormPage mode="change" />) },
+          { path: 'master-data/import', element: guard('master_data.import', <ImportPage />) },
+          { path: 'qualification', element: guardPermission('qualification.file.read', <QualificationDashboardPage />) },
+          { path: 'qualification/files', element: guardPermission('qualification.file.read', <FileListPage />) },
+          { path: 'qualification/files/:id', element: guardPermission('qualification.file.read', <FileDetailPage />) },
+          { path: 'qualification/change-requests', element: guardPermission('qualification.change_request.read', <ChangeRequestListPage />) },
+          { path: 'qualification/change-requests/:id', element: guardPermission('qualification.change_request.read', <ChangeRequestDetailPage />) },
+          { path: 'qualification/check', element: guardPermission('qualification.check.read', <CheckPage />) },
+          { path: 'qualification/rules', element: guardPermission('qualification.rule.read', <RulesPage />) },
           { path: 'admin/users', element: guard('identity.user', <UsersPage />) },
           { path: 'admin/roles', element: guard('identity.role', <RolesPage />) },
           { path: 'admin/webhooks', element: guard('integration.webhook', <WebhooksPage />) },

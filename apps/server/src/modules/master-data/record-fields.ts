@@ -15,6 +15,10 @@ export function recordInputs<R extends z.ZodRawShape, O extends Record<string, z
     Object.entries(optional).map(([key, type]) => [key, type instanceof z.ZodDefault ? type : (type as z.ZodType).default(null as never)]),
   ) as { [K in keyof O]: z.ZodDefault<O[K]> };
   const create = z.strictObject({ ...required, ...optionalWithDefaults });
-  const update = z.strictObject({ id: z.string().min(1).max(64), ...z.object({ ...required, ...optional }).partial().shape });
+  // An update names only what changes: defaults must not fill in (and overwrite) the fields it leaves out.
+  const withoutDefaults = Object.fromEntries(
+    Object.entries(optional).map(([key, type]) => [key, type instanceof z.ZodDefault ? (type.unwrap() as z.ZodType) : type]),
+  ) as { [K in keyof O]: O[K] extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : O[K] };
+  const update = z.strictObject({ id: z.string().min(1).max(64), ...z.object({ ...required, ...withoutDefaults }).partial().shape });
   return { create, update };
 }

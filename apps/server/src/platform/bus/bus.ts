@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { businessDay } from '../calendar.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { sqlState } from '../db/db.ts';
 import type { Actor } from '../authz/actor.ts';
@@ -62,7 +63,7 @@ export class Bus {
       await this.recordDenial(definition.permission, actor);
       throw errors.forbidden(definition.permission);
     }
-    const ctx: QueryContext = { actor, orgId: actor.orgId, repo: (factory) => factory(this.db) };
+    const ctx: QueryContext = { actor, orgId: actor.orgId, today: businessDay(), repo: (factory) => factory(this.db) };
     return (await definition.handler(ctx, parsed.data)) as R;
   }
 
@@ -148,7 +149,7 @@ export class Bus {
       commandId: state.commandId,
       commandName: state.definition.name,
       now: state.now,
-      today: state.now.toISOString().slice(0, 10),
+      today: businessDay(state.now),
       actor: state.actor,
       orgId: state.actor.orgId,
       reason: state.reason,

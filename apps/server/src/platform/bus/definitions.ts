@@ -16,7 +16,7 @@ export interface CommandContext {
   readonly commandId: string;
   readonly commandName: string;
   readonly now: Date;
-  /** The server's calendar day (UTC) for effective-date rules. */
+  /** The business day (Asia/Shanghai) of the server clock, for expiry and effective-date rules. */
   readonly today: string;
   readonly actor: Actor;
   readonly orgId: string;
@@ -34,6 +34,8 @@ export interface CommandContext {
 export interface QueryContext {
   readonly actor: Actor;
   readonly orgId: string;
+  /** The business day (Asia/Shanghai) at the moment of the query. */
+  readonly today: string;
   repo<R>(factory: RepoFactory<R>): R;
 }
 

@@ -17,7 +17,7 @@ export function approvalInboxQuery(documents: DocumentDefinition[]) {
     input: z.strictObject({}),
     async handler(ctx) {
       const items: Record<string, unknown>[] = [];
-      const today = new Date().toISOString().slice(0, 10);
+      const today = ctx.today;
       for (const doc of documents) {
         for (const [transition, spec] of Object.entries(doc.lifecycle.transitions)) {
           if (!spec.signature || transition === 'reject' || !ctx.actor.permissions.has(`${doc.name}.${transition}`)) continue;

@@ -60,7 +60,13 @@ export interface DocumentMeta {
 export async function documentMeta(db: Queryable, doc: DocumentDefinition, row: DocumentRow, actor: Actor): Promise<DocumentMeta> {
   const signatures = await signatureRepo(db).forRecord(row.org_id, doc.table, row.id);
   const creator = (await db.query<{ display_name: string }>('SELECT display_name FROM platform.app_user WHERE org_id = $1 AND id = $2', [row.org_id, row.created_by])).rows[0];
-  const actions = [...(isEditable(doc.lifecycle, row.status) ? ['update'] : []), ...availableTransitions(doc.lifecycle, row.status)];
+  // Signed steps (review, approve, reinstate) are never offered to the author, submitter or reviewer (four eyes).
+  const involved = [row.created_by, row.submitted_by, row.reviewed_by].includes(actor.userId);
+  const fourEyes = (action: string) => {
+    const spec = doc.lifecycle.transitions[action];
+    return !(involved && spec?.signature && action !== 'reject');
+  };
+  const actions = [...(isEditable(doc.lifecycle, row.status) ? ['update'] : []), ...availableTransitions(doc.lifecycle, row.status)].filter(fourEyes);
   return {
     status: row.status,
     version: row.version,

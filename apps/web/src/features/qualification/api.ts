@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../platform/api/client.ts';
 import { useAuth } from '../../platform/auth/AuthContext.tsx';
 import type { SignaturePayload } from '../../platform/signature/types.ts';
-import { indexBySubject } from './model.ts';
+import { indexBySubject, localToday } from './model.ts';
 import type { ChangeRequest, ChangeTarget, CheckResult, ExpiryOverview, FileAction, FileKind, InboxItem, QualificationFile, RuleVersion } from './types.ts';
 
 export const QUAL_PERMS = {
@@ -115,6 +115,16 @@ export function useQualificationIndex() {
     [files.data, expiry.data],
   );
   return { enabled, index, today: expiry.data?.today, loading: enabled && (files.isPending || expiry.isPending), error: files.error ?? expiry.error };
+}
+
+/**
+ * The business date the server uses for expiry and checks (`today` of the expiry overview), so that
+ * badges count the same days as the server; the browser's date until it is known or without access.
+ */
+export function useBusinessToday(): string {
+  const { can } = useAuth();
+  const expiry = useExpiry(90, can(QUAL_PERMS.fileRead));
+  return expiry.data?.today ?? localToday();
 }
 
 export function useInbox(enabled = true) {

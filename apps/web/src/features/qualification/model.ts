@@ -2,6 +2,7 @@
  * Pure view logic of 首营与资质: status tags, expiry badges, joining qualification files and
  * expiring documents onto product/party rows, and before → after diffs of change requests.
  */
+import { ApiError, isApiError } from '../../platform/api/problem.ts';
 import type { ExpiryItem, FileKind, FileStatus, QualificationFile } from './types.ts';
 import { FILE_STATUSES } from './types.ts';
 
@@ -209,4 +210,81 @@ export function changeStatusSpec(status: string): { color: TagColor; labelKey: `
   return (CHANGE_STATUSES as readonly string[]).includes(status)
     ? { color: CHANGE_COLORS[status as ChangeStatus], labelKey: `changeRequest.status.${status as ChangeStatus}` }
     : { color: 'warning', labelKey: null };
+}
+
+/** A change request reports field errors as `changes.<field>`; the form's fields are `<field>`. */
+export function remapChangePaths(err: unknown): unknown {
+  if (!isApiError(err) || !err.problem.errors) return err;
+  return new ApiError({
+    ...err.problem,
+    errors: err.problem.errors.map((x) => ({ ...x, path: typeof x.path === 'string' ? x.path.replace(/^\/?changes[./]/, '') : x.path })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+/** Where a record of a document type lives in the UI (approval inbox, expiry list, files). */
+export function documentPath(document: string, id: string): string | null {
+  const enc = encodeURIComponent(id);
+  switch (document) {
+    case 'master_data.product':
+      return `/master-data/products/${enc}`;
+    case 'master_data.party':
+      return `/master-data/parties/${enc}`;
+    case 'qualification.file':
+      return `/qualification/files/${enc}`;
+    case 'qualification.change_request':
+      return `/qualification/change-requests/${enc}`;
+    default:
+      return null;
+  }
+}
+
+/** The page of a file's subject: a product for product files, a party otherwise. */
+export function subjectPath(kind: FileKind | 'party' | 'product', subjectId: string): string {
+  return kind === 'product' ? `/master-data/products/${encodeURIComponent(subjectId)}` : `/master-data/parties/${encodeURIComponent(subjectId)}`;
+}
+
+/** The detail tab that holds an expiring document: licences and letters on the party, the registration on the product. */
+export function expiryDocumentPath(item: Pick<ExpiryItem, 'documentType' | 'subjectId' | 'subjectKind'>): string {
+  const base = subjectPath(item.subjectKind, item.subjectId);
+  if (item.documentType === 'licence') return `${base}?tab=licences`;
+  if (item.documentType === 'authorisation') return `${base}?tab=authorisations`;
+  return base;
+}
+
+/**
+ * Missing items of a 422 QUALIFICATION_INCOMPLETE: `errors[].path` is the item key (the message is
+ * English only); the file's own `missing` list has the same keys with both languages.
+ */
+export function incompleteItems(problem: { code?: string; errors?: Array<{ path: string | Array<string | number>; message: string }> }): string[] {
+  if (problem.code !== 'QUALIFICATION_INCOMPLETE') return [];
+  return (problem.errors ?? []).map((e) => (Array.isArray(e.path) ? e.path.join('.') : e.path));
+}
+
+/** Items F-CN-1 / F-CN-2 / 购货者档案 can lack (server `missing[].item`), as i18n-safe keys. */
+export const MISSING_ITEM_KEYS = [
+  'business_licence',
+  'business_licence_scan',
+  'trade_licence',
+  'trade_licence_scan',
+  'authorisation',
+  'authorisation_scan',
+  'delivery_note_template',
+  'seal',
+  'registration',
+  'registration_scan',
+  'label',
+  'udi_di',
+  'customer_type',
+  'licence',
+  'licence_scope',
+  'licence_scan',
+] as const;
+export type MissingItemKey = (typeof MISSING_ITEM_KEYS)[number];
+
+export function missingItemKey(item: string): MissingItemKey | null {
+  const key = item.replace(/\./g, '_');
+  return (MISSING_ITEM_KEYS as readonly string[]).includes(key) ? (key as MissingItemKey) : null;
 }

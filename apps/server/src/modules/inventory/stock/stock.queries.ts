@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../../../platform/calendar.ts';
 import { defineCommand, defineQuery } from '../../../platform/bus/definitions.ts';
 import { qualityStatuses, type QualityStatus } from '../ledger/cbv.ts';
 import { postStock } from '../ledger/ledger.ts';
@@ -18,7 +19,7 @@ export const listBalances = defineQuery({
     offset: z.coerce.number().int().min(0).default(0),
   }),
   async handler(ctx, input) {
-    const until = input.expiringWithinDays === undefined ? null : new Date(Date.now() + input.expiringWithinDays * 86_400_000).toISOString().slice(0, 10);
+    const until = input.expiringWithinDays === undefined ? null : addDays(ctx.today, input.expiringWithinDays);
     const rows = await ctx.repo((db) => db.query(
       `SELECT b.product_id AS "productId", p.name AS "productName", p.model, p.udi_di AS "udiDi", b.lot, b.serial, b.expiry, b.location_id AS "locationId",
               l.code AS "locationCode", b.status, b.quantity

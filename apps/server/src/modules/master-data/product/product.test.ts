@@ -198,3 +198,21 @@ describe('product: quality master data under QA control', () => {
     assert.ok(Math.abs(new Date(row.created_at).getTime() - Date.now()) < 60_000);
   });
 });
+
+describe('product updates', () => {
+  let core: TestCore;
+  before(async () => {
+    core = await createTestCore();
+  });
+  after(() => core.close());
+
+  test('US-P11-02: a partial update changes only the fields it names (defaults do not overwrite the rest)', async () => {
+    const qa = await core.actor('qa');
+    const { id } = await core.bus.execute<{ id: string }>('master_data.product.create', { ...sampleProduct, udiDi: null, implantable: true, lightProtection: true, registrationKind: 'filing' }, qa);
+    await core.bus.execute('master_data.product.update', { id, model: '1.0×30mm' }, qa, { reason: '更正' });
+    const row = (await core.db.query<{ implantable: boolean; light_protection: boolean; registration_kind: string; model: string }>(
+      'SELECT implantable, light_protection, registration_kind, model FROM master_data.product WHERE id = $1', [id],
+    )).rows[0];
+    assert.deepEqual(row, { implantable: true, light_protection: true, registration_kind: 'filing', model: '1.0×30mm' });
+  });
+});

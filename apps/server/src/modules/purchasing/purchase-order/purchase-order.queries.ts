@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessDay } from '../../../platform/calendar.ts';
 import { defineQuery } from '../../../platform/bus/definitions.ts';
 import type { Queryable } from '../../../platform/db/db.ts';
 import { errors } from '../../../platform/errors.ts';
@@ -11,7 +12,7 @@ import { computeApprovalProgress, computeLinesDigest, formatMoney, formatQuantit
 import { purchaseOrderRepo } from './purchase-order.repo.ts';
 import { purchaseOrderDocument } from './purchase-order.document.ts';
 
-const isoDay = (value: unknown) => (value ? new Date(value as Date).toISOString().slice(0, 10) : null);
+const isoDay = (value: unknown) => (value ? businessDay(new Date(value as Date)) : null);
 const isoTime = (value: unknown) => (value ? new Date(value as Date).toISOString() : null);
 
 /** The header as the API shows it (F-CN-3 header, 直调 fields, workflow stamps). */
@@ -45,7 +46,7 @@ async function approvalProgress(db: Queryable, row: DocumentRow) {
   const repo = approvalRepo(db);
   const doc = purchaseOrderDocument;
   // The rules in force when the order was approved, or today while it waits.
-  const day = isoDay(row.approved_at) ?? new Date().toISOString().slice(0, 10);
+  const day = isoDay(row.approved_at) ?? businessDay();
   const rules = selectApplicableRules(await repo.rulesFor(row.org_id, doc.name, 'approve'), doc.ruleFacts(row), day);
   return computeApprovalProgress(rules, await repo.given(row.org_id, doc.table, row.id, 'approve', row.submitted_at as Date));
 }

@@ -17,7 +17,7 @@ export const runCheck = defineQuery({
     if (Boolean(input.supplierId) === Boolean(input.customerId)) {
       throw errors.badRequest([{ path: 'supplierId', message: 'give exactly one of supplierId (purchase) or customerId (sale)' }]);
     }
-    const date = input.date ?? new Date().toISOString().slice(0, 10);
+    const date = input.date ?? ctx.today;
     return ctx.repo((db) => checkQualification(db, { orgId: ctx.orgId, productId: input.productId, supplierId: input.supplierId, customerId: input.customerId, date }));
   },
 });

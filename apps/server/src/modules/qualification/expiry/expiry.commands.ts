@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '../../../platform/calendar.ts';
 import { defineCommand, defineQuery } from '../../../platform/bus/definitions.ts';
 import { newId } from '../../../platform/ids.ts';
 import { runTransition } from '../../../platform/document/document.ts';
@@ -31,7 +32,7 @@ export const sweepExpiry = defineCommand({
   async handler(ctx) {
     const days = await warningDays(ctx, ctx.today);
     const repo = ctx.repo(expiryRepo);
-    const horizon = new Date(Date.parse(`${ctx.today}T00:00:00Z`) + Math.max(...Object.values(days)) * 86_400_000).toISOString().slice(0, 10);
+    const horizon = addDays(ctx.today, Math.max(...Object.values(days)));
     const noticed = await repo.noticed(ctx.orgId);
     const outcome = { warned: 0, expired: 0, locked: 0 };
     for (const doc of await repo.documents(ctx.orgId, horizon)) {
@@ -69,8 +70,8 @@ export const expiryOverview = defineQuery({
   summary: { 'zh-CN': '资质效期预警', en: 'Qualification expiry overview' },
   input: z.strictObject({ days: z.coerce.number().int().min(1).max(730).default(90) }),
   async handler(ctx, input) {
-    const today = new Date().toISOString().slice(0, 10);
-    const until = new Date(Date.parse(`${today}T00:00:00Z`) + input.days * 86_400_000).toISOString().slice(0, 10);
+    const today = ctx.today;
+    const until = addDays(today, input.days);
     const items = (await ctx.repo(expiryRepo).documents(ctx.orgId, until)).map((doc) => ({ ...doc, daysLeft: daysLeft(doc.validTo, today), expired: doc.validTo < today }));
     const counts = await ctx.repo((db) => db.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM qualification.qualification_file WHERE org_id = $1 GROUP BY status`, [ctx.orgId],

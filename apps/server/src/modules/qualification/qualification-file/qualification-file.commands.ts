@@ -116,7 +116,7 @@ export const listQualificationFiles = defineQuery({
   }),
   async handler(ctx, input) {
     const rows = await ctx.repo(fileRepo).list(ctx.orgId, input);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ctx.today;
     return { items: await Promise.all(rows.map((row) => ctx.repo((db) => view(db, row, ctx.actor, today)))), total: rows.length };
   },
 });
@@ -129,7 +129,7 @@ export const getQualificationFile = defineQuery({
   async handler(ctx, input) {
     const row = await ctx.repo(fileRepo).get(ctx.orgId, input.id);
     if (!row) throw errors.notFound(`qualification file ${input.id}`);
-    return ctx.repo((db) => view(db, row, ctx.actor, new Date().toISOString().slice(0, 10)));
+    return ctx.repo((db) => view(db, row, ctx.actor, ctx.today));
   },
 });
 

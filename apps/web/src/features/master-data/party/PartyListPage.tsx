@@ -42,14 +42,6 @@ export default function PartyListPage() {
       ),
     },
     { title: t('party.fields.kinds'), dataIndex: 'kinds', render: (v: string[]) => <PartyKindTags kinds={v ?? []} /> },
-    { title: t('party.fields.creditCode'), dataIndex: 'creditCode', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    {
-      title: t('party.fields.region'),
-      dataIndex: 'region',
-      render: (v: string | null) => (v && isProvinceCode(v) ? <Tag>{t(`regions.${v}`)}</Tag> : '—'),
-    },
-    { title: t('party.fields.licenceNo'), dataIndex: 'licenceNo', render: (v: string | null) => v ?? '—' },
-    { title: t('party.fields.licenceValidTo'), dataIndex: 'licenceValidTo', render: (v: string | null) => formatDate(v) },
     { title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} testId="party-row-status" /> },
     ...(qual.enabled
       ? [
@@ -72,6 +64,14 @@ export default function PartyListPage() {
           },
         ]
       : []),
+    { title: t('party.fields.creditCode'), dataIndex: 'creditCode', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('party.fields.region'),
+      dataIndex: 'region',
+      render: (v: string | null) => (v && isProvinceCode(v) ? <Tag>{t(`regions.${v}`)}</Tag> : '—'),
+    },
+    { title: t('party.fields.licenceNo'), dataIndex: 'licenceNo', render: (v: string | null) => v ?? '—' },
+    { title: t('party.fields.licenceValidTo'), dataIndex: 'licenceValidTo', render: (v: string | null) => formatDate(v) },
     { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <Typography.Text type="secondary">{formatDateTime(v)}</Typography.Text> },
   ];
 

@@ -146,7 +146,7 @@ export function PackagingPanel({ product }: { product: Product }) {
           {
             title: t('packaging.contains'),
             key: 'contains',
-            render: (_: unknown, r, i) => {
+            render: (_: unknown, _r, i) => {
               const n = childCount(levels, i);
               return n && i > 0 ? t('packaging.containsValue', { count: n, name: levels[i - 1]!.name }) : '—';
             },

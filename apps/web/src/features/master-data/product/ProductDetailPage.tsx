@@ -6,8 +6,8 @@ import { useAuth } from '../../../platform/auth/AuthContext.tsx';
 import { FilePreview } from '../../../platform/files/FileView.tsx';
 import { formatDate } from '../../../platform/format/format.ts';
 import { RecordDetail } from '../shared/RecordDetail.tsx';
-import { QUAL_PERMS, useQualificationFiles } from '../../qualification/api.ts';
-import { currentFile, expiryOf, localToday } from '../../qualification/model.ts';
+import { QUAL_PERMS, useBusinessToday, useQualificationFiles } from '../../qualification/api.ts';
+import { currentFile, expiryOf } from '../../qualification/model.ts';
 import { ExpiryBadge, FileStatusTag } from '../../qualification/QualificationTags.tsx';
 import { ChangeRequestButton, SubjectChangeRequestsPanel, SubjectFilesPanel } from '../../qualification/SubjectPanels.tsx';
 import { productApi } from './api.ts';
@@ -25,7 +25,7 @@ export default function ProductDetailPage() {
   const files = useQualificationFiles({ subjectId: id }, seeFiles && !!id);
   const file = currentFile(files.data?.items ?? []);
   const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
-  const today = localToday();
+  const today = useBusinessToday();
 
   const range = (lo: string | null, hi: string | null, unit: string, unset: string) => {
     if (lo == null && hi == null) return <Typography.Text type="secondary">{unset}</Typography.Text>;
@@ -42,7 +42,7 @@ export default function ProductDetailPage() {
       fieldLabel={(f) => productFieldLabel(t, f)}
       valueLabel={(f, v) => productValueLabel(t, f, v)}
       perform={action.mutateAsync}
-      titleExtra={() => (seeFiles ? <FileStatusTag status={file?.status} testId="product-file-status" /> : null)}
+      titleExtra={() => (seeFiles ? <FileStatusTag status={file?.status} testId="product-file-status" prefix={t('qualification.fileColumn')} /> : null)}
       headerExtra={(p) => <ChangeRequestButton status={p.status} path={`/master-data/products/${p.id}/change`} />}
       banner={(p) =>
         p.lockedReason ? (

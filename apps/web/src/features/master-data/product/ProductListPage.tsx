@@ -41,9 +41,6 @@ export default function ProductListPage() {
     },
     { title: t('product.fields.model'), dataIndex: 'model' },
     { title: t('product.fields.deviceClass'), dataIndex: 'deviceClass', render: (v: Product['deviceClass']) => <Tag>{t(`product.deviceClass.${v}`)}</Tag> },
-    { title: t('product.fields.registrationNo'), dataIndex: 'registrationNo' },
-    { title: t('product.fields.registrationValidTo'), dataIndex: 'registrationValidTo', render: (v: string) => formatDate(v) },
-    { title: t('product.fields.udiDi'), dataIndex: 'udiDi', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} testId="product-row-status" /> },
     ...(qual.enabled
       ? [
@@ -59,6 +56,9 @@ export default function ProductListPage() {
           },
         ]
       : []),
+    { title: t('product.fields.registrationNo'), dataIndex: 'registrationNo' },
+    { title: t('product.fields.registrationValidTo'), dataIndex: 'registrationValidTo', render: (v: string) => formatDate(v) },
+    { title: t('product.fields.udiDi'), dataIndex: 'udiDi', render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—') },
     { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <Typography.Text type="secondary">{formatDateTime(v)}</Typography.Text> },
   ];
 
