@@ -15,7 +15,7 @@ export async function bootstrap(core: Core, adminPassword: string | undefined): 
   const orgId = existing?.org_id ?? newId('org');
   const system = systemActor(orgId);
   if (!existing) {
-    await core.bus.execute('platform.org.bootstrap', { ...DEFAULT_ORG_NAME, creditCode: '91310000MA1K4XXX7Q' }, system);
+    await core.bus.execute('platform.org.bootstrap', { ...DEFAULT_ORG_NAME, creditCode: '91310000MA1K4ABC7Q' }, system);
   }
   // Roles follow the permission catalog at every start, so new commands reach their roles.
   await core.bus.execute('identity.role.sync', { catalog: core.registry.permissionKeys() }, system);
