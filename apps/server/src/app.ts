@@ -12,6 +12,7 @@ import { masterDataDocuments } from './modules/master-data/index.ts';
 import { qualificationDocuments, qualificationModule } from './modules/qualification/index.ts';
 import { purchasingDocuments, purchasingModule } from './modules/purchasing/index.ts';
 import { inventoryModule } from './modules/inventory/index.ts';
+import { receivingModule } from './modules/receiving/index.ts';
 import { approvalInboxQuery } from './platform/document/approval-inbox.ts';
 
 /** The approval inbox reads across every document with an approval transition. */
@@ -22,7 +23,7 @@ const approvalsModule: ModuleDefinition = {
   routes: [{ method: 'GET', path: '/approvals/inbox', query: 'platform.approval_inbox.list', tag: 'platform' }],
 };
 
-export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, qualificationModule, inventoryModule, purchasingModule, approvalsModule];
+export const modules: ModuleDefinition[] = [platformAdminModule, identityModule, auditModule, integrationModule, masterDataModule, qualificationModule, inventoryModule, purchasingModule, receivingModule, approvalsModule];
 
 export function buildRegistry(list: ModuleDefinition[] = modules): Registry {
   const registry = new Registry();

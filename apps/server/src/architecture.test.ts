@@ -17,11 +17,13 @@ const NOT_ROW_AUDITED: Record<string, string> = {
   'platform.outbox': 'insert-only; sealed through the command digest',
   'inventory.movement': 'the stock ledger (insert-only); chained through its audited event digests',
   'inventory.balance': 'projection of the ledger; guarded (command only) and checked by custodia inventory verify',
+  'receiving.received_unit': 'serials of a receipt line (10,000 per lot); insert-only, counted by the audited receipt line (serial_count) and sealed through the command digest',
+  'receiving.aggregation': 'SSCC parent → child links written with the audited receipt; insert-only, command only',
   'audit.row_change': 'the audit trail itself (insert-only)',
   'audit.command_log': 'the audit trail itself (insert-only)',
   'audit.chain_anchor': 'stream tips recorded by a periodic command (insert-only)',
 };
-const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file', 'inventory.movement', 'inventory.event'];
+const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file', 'inventory.movement', 'inventory.event', 'receiving.received_unit', 'receiving.aggregation'];
 
 describe('architecture', () => {
   let core: TestCore;

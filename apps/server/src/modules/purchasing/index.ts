@@ -19,4 +19,7 @@ export const purchasingModule: ModuleDefinition = {
 export const purchasingDocuments = [purchaseOrderDocument];
 export { purchaseOrderDocument, purchaseOrderLifecycle };
 export { DIRECT_REASONS, type DirectReason, type OrderLine } from './purchase-order/purchase-order.model.ts';
+/** The order and its lines as receiving reads them (SQL stays in the purchasing repo). */
+export { purchaseOrderRepo } from './purchase-order/purchase-order.repo.ts';
+export { quantityText } from './purchase-order/purchase-order.model.ts';
 export { purchaseRecordColumns } from './purchase-record/purchase-record.queries.ts';

@@ -64,7 +64,7 @@ export async function documentMeta(db: Queryable, doc: DocumentDefinition, row: 
   const involved = [row.created_by, row.submitted_by, row.reviewed_by].includes(actor.userId);
   const fourEyes = (action: string) => {
     const spec = doc.lifecycle.transitions[action];
-    return !(involved && spec?.signature && action !== 'reject');
+    return !(involved && spec?.signature && !spec.authorSigns && action !== 'reject');
   };
   const actions = [...(isEditable(doc.lifecycle, row.status) ? ['update'] : []), ...availableTransitions(doc.lifecycle, row.status)].filter(fourEyes);
   return {

@@ -9,6 +9,8 @@ export interface TransitionSpec {
   label: LocalizedText;
   signature?: { meanings: readonly string[] };
   approval?: boolean;
+  /** The author signs their own record (an inspector's verdict): not hidden from the author by the four-eyes filter. */
+  authorSigns?: boolean;
   reasonRequired?: boolean;
   /** Columns stamped with the acting user and time (e.g. submitted_by / submitted_at): segregation of duties, approval rounds. */
   stamp?: { by: string; at: string };

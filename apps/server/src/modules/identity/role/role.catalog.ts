@@ -10,6 +10,7 @@ export interface RoleSeed {
 }
 
 const READ_MASTER_DATA = ['inventory.stock.read', 'master_data.product.read', 'master_data.party.read', 'master_data.warehouse.read', 'platform.file.read', 'qualification.check.read'];
+const RECEIVING_READ = ['receiving.goods_receipt.read', 'receiving.acceptance.read', 'receiving.putaway.read', 'receiving.aggregation.read'];
 
 export const roleCatalog: RoleSeed[] = [
   {
@@ -27,6 +28,8 @@ export const roleCatalog: RoleSeed[] = [
       'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read',
       // Second approver of class III, high-value and direct-shipment purchase orders (see defaultApprovalRules).
       'purchasing.purchase_order.read', 'purchasing.purchase_order.approve', 'purchasing.purchase_order.reject', 'purchasing.purchase_record.read',
+      // Reads every receiving record (receipts, acceptance, putaway, SSCC trace); decides nothing there.
+      ...RECEIVING_READ,
     ],
   },
   {
@@ -42,6 +45,8 @@ export const roleCatalog: RoleSeed[] = [
       'qualification.file.read', 'qualification.change_request.create', 'qualification.change_request.submit', 'qualification.change_request.read',
       'qualification.rule.read', 'platform.approval_inbox.read', ...READ_MASTER_DATA, 'audit.history.read',
       'purchasing.purchase_order.read', 'purchasing.purchase_record.read',
+      // 验收员: writes and signs the acceptance record (CN-ACC-01).
+      'receiving.acceptance.create', 'receiving.acceptance.accept', 'receiving.acceptance.cancel', ...RECEIVING_READ,
     ],
   },
   {
@@ -55,7 +60,11 @@ export const roleCatalog: RoleSeed[] = [
     key: 'warehouse_keeper',
     nameZh: '保管员',
     nameEn: 'Warehouse keeper',
-    patterns: [...READ_MASTER_DATA, 'inventory.location.create', 'inventory.stock.transfer', 'inventory.stock.hold'],
+    patterns: [
+      ...READ_MASTER_DATA, 'inventory.location.create', 'inventory.stock.transfer', 'inventory.stock.hold',
+      // Receives against approved orders and puts released stock away; never accepts (CN-SYS-01).
+      'receiving.goods_receipt.*', 'receiving.putaway.*', 'receiving.aggregation.read', 'receiving.acceptance.read', 'purchasing.purchase_order.read',
+    ],
   },
   { key: 'outbound_reviewer', nameZh: '复核员', nameEn: 'Outbound reviewer', patterns: [...READ_MASTER_DATA] },
   { key: 'sales', nameZh: '销售员', nameEn: 'Sales', patterns: [...READ_MASTER_DATA, 'qualification.file.read'] },

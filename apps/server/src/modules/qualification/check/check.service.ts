@@ -19,13 +19,12 @@ export interface QualificationRequest {
  */
 export async function checkQualification(db: Queryable, request: QualificationRequest): Promise<CheckResult> {
   const facts = factsRepo(db);
-  const [product, supplier, customer, region, rules] = await Promise.all([
-    facts.product(request.orgId, request.productId),
-    request.supplierId ? facts.party(request.orgId, request.supplierId) : undefined,
-    request.customerId ? facts.party(request.orgId, request.customerId) : undefined,
-    facts.orgRegion(request.orgId),
-    ruleRepo(db).all(request.orgId),
-  ]);
+  // One after another: inside a command these share one transaction's connection.
+  const product = await facts.product(request.orgId, request.productId);
+  const supplier = request.supplierId ? await facts.party(request.orgId, request.supplierId) : undefined;
+  const customer = request.customerId ? await facts.party(request.orgId, request.customerId) : undefined;
+  const region = await facts.orgRegion(request.orgId);
+  const rules = await ruleRepo(db).all(request.orgId);
   return evaluateQualification(request.customerId ? 'sale' : 'purchase', { date: request.date, region, product, supplier, customer }, rules);
 }
 
