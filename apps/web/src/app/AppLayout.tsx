@@ -23,6 +23,13 @@ import {
   ShopOutlined,
   SafetyCertificateOutlined,
   UserOutlined,
+  ShoppingCartOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  HistoryOutlined,
+  EnvironmentOutlined,
+  ContainerOutlined,
+  GoldOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../platform/auth/AuthContext.tsx';
@@ -49,6 +56,13 @@ const ICONS: Record<MenuLeaf['icon'] | MenuGroup['icon'], React.ReactNode> = {
   change: <DiffOutlined />,
   check: <CheckSquareOutlined />,
   rule: <SlidersOutlined />,
+  purchasing: <ShoppingCartOutlined />,
+  order: <FileTextOutlined />,
+  record: <ContainerOutlined />,
+  inventory: <GoldOutlined />,
+  stock: <InboxOutlined />,
+  stockCard: <HistoryOutlined />,
+  location: <EnvironmentOutlined />,
 };
 
 export function AppLayout() {
@@ -140,7 +154,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['master-data', 'qualification', 'admin']}
+          defaultOpenKeys={['master-data', 'qualification', 'purchasing', 'inventory', 'admin']}
           data-testid="app-menu"
         />
       </Layout.Sider>

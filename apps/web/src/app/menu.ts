@@ -16,8 +16,31 @@ export interface MenuLeaf {
     | 'menu.qualificationFiles'
     | 'menu.changeRequests'
     | 'menu.qualificationCheck'
-    | 'menu.qualificationRules';
-  icon: 'home' | 'product' | 'party' | 'user' | 'role' | 'webhook' | 'audit' | 'import' | 'dashboard' | 'file' | 'change' | 'check' | 'rule';
+    | 'menu.qualificationRules'
+    | 'menu.purchaseOrders'
+    | 'menu.purchaseRecords'
+    | 'menu.stock'
+    | 'menu.stockCard'
+    | 'menu.locations';
+  icon:
+    | 'home'
+    | 'product'
+    | 'party'
+    | 'user'
+    | 'role'
+    | 'webhook'
+    | 'audit'
+    | 'import'
+    | 'dashboard'
+    | 'file'
+    | 'change'
+    | 'check'
+    | 'rule'
+    | 'order'
+    | 'record'
+    | 'stock'
+    | 'stockCard'
+    | 'location';
   /** Shown when the user holds any permission under one of these namespaces; none = always. */
   namespaces?: string[];
   /** Shown when the user holds one of these exact permissions. */
@@ -26,8 +49,8 @@ export interface MenuLeaf {
 
 export interface MenuGroup {
   key: string;
-  labelKey: 'menu.masterData' | 'menu.admin' | 'menu.qualification';
-  icon: 'masterData' | 'admin' | 'qualification';
+  labelKey: 'menu.masterData' | 'menu.admin' | 'menu.qualification' | 'menu.purchasing' | 'menu.inventory';
+  icon: 'masterData' | 'admin' | 'qualification' | 'purchasing' | 'inventory';
   children: MenuLeaf[];
 }
 
@@ -55,6 +78,25 @@ export const MENU: MenuNode[] = [
       { key: 'change-requests', path: '/qualification/change-requests', labelKey: 'menu.changeRequests', icon: 'change', permissions: ['qualification.change_request.read'] },
       { key: 'qualification-check', path: '/qualification/check', labelKey: 'menu.qualificationCheck', icon: 'check', permissions: ['qualification.check.read'] },
       { key: 'qualification-rules', path: '/qualification/rules', labelKey: 'menu.qualificationRules', icon: 'rule', permissions: ['qualification.rule.read'] },
+    ],
+  },
+  {
+    key: 'purchasing',
+    labelKey: 'menu.purchasing',
+    icon: 'purchasing',
+    children: [
+      { key: 'purchase-orders', path: '/purchasing/orders', labelKey: 'menu.purchaseOrders', icon: 'order', permissions: ['purchasing.purchase_order.read'] },
+      { key: 'purchase-records', path: '/purchasing/records', labelKey: 'menu.purchaseRecords', icon: 'record', permissions: ['purchasing.purchase_record.read'] },
+    ],
+  },
+  {
+    key: 'inventory',
+    labelKey: 'menu.inventory',
+    icon: 'inventory',
+    children: [
+      { key: 'stock', path: '/inventory/stock', labelKey: 'menu.stock', icon: 'stock', permissions: ['inventory.stock.read'] },
+      { key: 'stock-card', path: '/inventory/stock-card', labelKey: 'menu.stockCard', icon: 'stockCard', permissions: ['inventory.stock.read'] },
+      { key: 'locations', path: '/inventory/locations', labelKey: 'menu.locations', icon: 'location', permissions: ['inventory.stock.read'] },
     ],
   },
   {

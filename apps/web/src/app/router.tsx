@@ -20,6 +20,13 @@ const ChangeRequestListPage = lazy(() => import('../features/qualification/Chang
 const ChangeRequestDetailPage = lazy(() => import('../features/qualification/ChangeRequestDetailPage.tsx'));
 const CheckPage = lazy(() => import('../features/qualification/CheckPage.tsx'));
 const RulesPage = lazy(() => import('../features/qualification/RulesPage.tsx'));
+const OrderListPage = lazy(() => import('../features/purchasing/OrderListPage.tsx'));
+const OrderDetailPage = lazy(() => import('../features/purchasing/OrderDetailPage.tsx'));
+const OrderFormPage = lazy(() => import('../features/purchasing/OrderFormPage.tsx'));
+const PurchaseRecordPage = lazy(() => import('../features/purchasing/RecordPage.tsx'));
+const StockPage = lazy(() => import('../features/inventory/StockPage.tsx'));
+const StockCardPage = lazy(() => import('../features/inventory/StockCardPage.tsx'));
+const LocationsPage = lazy(() => import('../features/inventory/LocationsPage.tsx'));
 const UsersPage = lazy(() => import('../features/identity/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../features/identity/RolesPage.tsx'));
 const WebhooksPage = lazy(() => import('../features/integration/WebhooksPage.tsx'));
@@ -57,6 +64,16 @@ export const router = createBrowserRouter([
           { path: 'qualification/change-requests/:id', element: guardPermission('qualification.change_request.read', <ChangeRequestDetailPage />) },
           { path: 'qualification/check', element: guardPermission('qualification.check.read', <CheckPage />) },
           { path: 'qualification/rules', element: guardPermission('qualification.rule.read', <RulesPage />) },
+          { path: 'purchasing', element: <Navigate to="/purchasing/orders" replace /> },
+          { path: 'purchasing/orders', element: guardPermission('purchasing.purchase_order.read', <OrderListPage />) },
+          { path: 'purchasing/orders/new', element: guardPermission('purchasing.purchase_order.create', <OrderFormPage />) },
+          { path: 'purchasing/orders/:id', element: guardPermission('purchasing.purchase_order.read', <OrderDetailPage />) },
+          { path: 'purchasing/orders/:id/edit', element: guardPermission('purchasing.purchase_order.update', <OrderFormPage />) },
+          { path: 'purchasing/records', element: guardPermission('purchasing.purchase_record.read', <PurchaseRecordPage />) },
+          { path: 'inventory', element: <Navigate to="/inventory/stock" replace /> },
+          { path: 'inventory/stock', element: guardPermission('inventory.stock.read', <StockPage />) },
+          { path: 'inventory/stock-card', element: guardPermission('inventory.stock.read', <StockCardPage />) },
+          { path: 'inventory/locations', element: guardPermission('inventory.stock.read', <LocationsPage />) },
           { path: 'admin/users', element: guard('identity.user', <UsersPage />) },
           { path: 'admin/roles', element: guard('identity.role', <RolesPage />) },
           { path: 'admin/webhooks', element: guard('integration.webhook', <WebhooksPage />) },
