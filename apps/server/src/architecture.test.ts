@@ -23,7 +23,7 @@ const NOT_ROW_AUDITED: Record<string, string> = {
   'audit.command_log': 'the audit trail itself (insert-only)',
   'audit.chain_anchor': 'stream tips recorded by a periodic command (insert-only)',
 };
-const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file', 'inventory.movement', 'inventory.event', 'receiving.received_unit', 'receiving.aggregation'];
+const INSERT_ONLY = ['audit.row_change', 'audit.command_log', 'audit.chain_anchor', 'platform.signature', 'platform.approval', 'platform.outbox', 'platform.file', 'inventory.movement', 'inventory.event', 'inventory.expiry_notice', 'receiving.received_unit', 'receiving.aggregation'];
 
 describe('architecture', () => {
   let core: TestCore;

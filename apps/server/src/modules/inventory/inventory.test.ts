@@ -6,6 +6,7 @@ import { createTestApi, type TestApi } from '../../testing/http.ts';
 import { DEMO_PASSWORD } from '../../testing/harness.ts';
 import { verifyInventory } from './ledger/verify.ts';
 import { statusDisposition, stepBizStep } from './ledger/cbv.ts';
+import { addDays, businessDay } from '../../platform/calendar.ts';
 
 const schemaFile = fileURLToPath(new URL('../../../../../../shared/conformance/gs1-epcis/EPCIS-JSON-Schema.json', import.meta.url));
 
@@ -46,6 +47,47 @@ describe('inventory ledger', () => {
     });
     assert.equal(move.statusCode, 409);
     assert.equal(move.json().code, 'INSUFFICIENT_STOCK');
+  });
+
+  test('CN-SYS-09: a lot within the warning window is announced once; an expired lot is locked', async () => {
+    const today = businessDay();
+    const adjust = (lot: string, expiry: string, quantity: number) => api.call('POST', '/api/v1/inventory/adjustments', {
+      cookie: head,
+      body: {
+        cause: '盘盈', reason: '期初库存', signature: { password: DEMO_PASSWORD, meaning: 'approved' },
+        lines: [{ productId: syringe(), lot, expiry, locationId: bin['SH-01-A-01-01'], status: 'released', quantity }],
+      },
+    });
+    for (const [lot, expiry, quantity] of [['NX2601', addDays(today, 30), 10], ['NX2601', addDays(today, 30), 5], ['FAR2601', addDays(today, 200), 10], ['EX2601', addDays(today, -1), 4]] as const) {
+      const posted = await adjust(lot, expiry, quantity);
+      assert.equal(posted.statusCode, 200, posted.body);
+    }
+    const rules = (await api.call('GET', '/api/v1/qualification/rules', { cookie: qa })).json().items as { ruleKey: string; params: Record<string, unknown>; requirementIds: string[] }[];
+    assert.deepEqual(rules.filter((r) => r.ruleKey === 'stock_near_expiry').map((r) => [r.params, r.requirementIds]), [[{ days: 90 }, ['CN-SYS-09']]], 'N is a rule, 90 days by default');
+    const badWindow = await api.call('POST', '/api/v1/qualification/rules', {
+      cookie: head, body: { ruleKey: 'stock_near_expiry', region: '*', enabled: true, params: { days: 'ninety' }, effectiveFrom: today, reason: '调整近效期预警天数', signature: { password: DEMO_PASSWORD, meaning: 'approved' } },
+    });
+    assert.equal(badWindow.statusCode, 400, badWindow.body);
+    assert.equal(badWindow.json().errors[0].path, 'params.days');
+    const notices = async (lot: string) => (await api.core.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM platform.outbox WHERE event_type = 'inventory.stock.near_expiry' AND payload->>'lot' = $1`, [lot],
+    )).rows.map((r) => r.payload);
+    const first = await api.core.bus.execute('inventory.expiry.sweep', {}, api.core.system) as { locked: number; warned: number; warningDays: number };
+    assert.equal(first.warningDays, 90);
+    assert.ok(first.warned >= 1 && first.locked >= 1, JSON.stringify(first));
+    const [announced, ...more] = await notices('NX2601');
+    assert.deepEqual(more, [], 'one announcement per product + lot + expiry, however many balances');
+    assert.deepEqual([announced.productId, announced.expiry, announced.daysLeft, announced.quantity], [syringe(), addDays(today, 30), 30, '15.000']);
+    assert.deepEqual(await notices('FAR2601'), [], 'outside the window');
+    assert.deepEqual(await notices('EX2601'), [], 'expired stock is locked, not announced');
+    assert.deepEqual((await balance({ productId: syringe(), lot: 'EX2601' })).map((r) => r.status), ['expired']);
+    assert.deepEqual((await balance({ productId: syringe(), lot: 'NX2601' })).map((r) => r.status), ['released'], 'a warning does not lock');
+    const second = await api.core.bus.execute('inventory.expiry.sweep', {}, api.core.system) as { locked: number; warned: number };
+    assert.deepEqual([second.warned, second.locked], [0, 0], 'the next sweep is silent');
+    assert.equal((await notices('NX2601')).length, 1);
+    const stored = await api.core.db.query(`SELECT kind, expiry::text AS expiry FROM inventory.expiry_notice WHERE lot = 'NX2601'`);
+    assert.deepEqual(stored.rows, [{ kind: 'near_expiry', expiry: addDays(today, 30) }]);
+    await assert.rejects(api.core.db.query(`DELETE FROM inventory.expiry_notice WHERE lot = 'NX2601'`), 'notices are insert-only');
   });
 
   test('CN-INV-06: stock cannot go into a bin whose storage conditions do not match the product', async () => {
@@ -109,7 +151,7 @@ describe('inventory ledger', () => {
   });
 
   test('the stock card shows the full history of a serial with step, document and actor', async () => {
-    const card = (await api.call('GET', `/api/v1/inventory/stock-card?productId=${stent()}&lot=L24A07&serial=ST0002`, { cookie: keeper })).json().items;
+    const card = (await api.call('GET', `/api/v1/inventory/stock-card?productId=${stent()}&serial=ST0002`, { cookie: keeper })).json().items;
     assert.equal(card.length, 1);
     assert.equal(card[0].bizStep, 'cycle_counting');
     assert.equal(card[0].actorName, '王质量');

@@ -30,3 +30,4 @@ export const qualificationModule: ModuleDefinition = {
 export const qualificationDocuments = [qualificationFileDocument, changeRequestDocument];
 export { checkQualification, assertQualified, type QualificationRequest } from './check/check.service.ts';
 export type { CheckResult, Finding } from './check/qualification.rules.ts';
+export { ruleInForce } from './rule/rule.commands.ts';

@@ -8,6 +8,7 @@ import { acceptanceCommands } from './acceptance/acceptance.commands.ts';
 import { acceptanceQueries } from './acceptance/acceptance.queries.ts';
 import { acceptanceDocument } from './acceptance/acceptance.document.ts';
 import { acceptanceLifecycle } from './acceptance/acceptance.lifecycle.ts';
+import { printAcceptance } from './acceptance/acceptance.print.ts';
 import { createPutaway, getPutaway, listPutaways } from './putaway/putaway.commands.ts';
 import { traceAggregation } from './aggregation/aggregation.queries.ts';
 
@@ -17,10 +18,11 @@ const noPatch = (rows: ReturnType<typeof documentRoutes>) => rows.filter((row) =
 export const receivingModule: ModuleDefinition = {
   name: 'receiving',
   commands: [...goodsReceiptCommands, ...acceptanceCommands, createPutaway],
-  queries: [...goodsReceiptQueries, ...acceptanceQueries, getPutaway, listPutaways, traceAggregation],
+  queries: [...goodsReceiptQueries, ...acceptanceQueries, printAcceptance, getPutaway, listPutaways, traceAggregation],
   routes: [
     ...noPatch(documentRoutes('/receiving/receipts', 'receiving.goods_receipt', Object.keys(goodsReceiptLifecycle.transitions), 'receiving')),
     ...noPatch(documentRoutes('/receiving/acceptances', 'receiving.acceptance', Object.keys(acceptanceLifecycle.transitions), 'receiving')),
+    { method: 'GET', path: '/receiving/acceptances/:id/record.pdf', query: 'receiving.acceptance.pdf', tag: 'receiving' },
     { method: 'GET', path: '/receiving/putaways', query: 'receiving.putaway.list', tag: 'receiving' },
     { method: 'POST', path: '/receiving/putaways', command: 'receiving.putaway.create', status: 201, respondWith: 'receiving.putaway.get', tag: 'receiving' },
     { method: 'GET', path: '/receiving/putaways/:id', query: 'receiving.putaway.get', tag: 'receiving' },

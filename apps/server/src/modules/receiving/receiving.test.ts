@@ -4,6 +4,8 @@ import { mod10CheckDigit } from '@custodia/gs1';
 import { createTestApi, type TestApi } from '../../testing/http.ts';
 import { DEMO_PASSWORD } from '../../testing/harness.ts';
 import { verifyInventory } from '../inventory/index.ts';
+import { createHash } from 'node:crypto';
+import { buildAcceptanceRecordDefinition, F_CN_5_COLUMNS, formatSignedAt } from './acceptance/acceptance.print.ts';
 
 const sign = (meaning: string) => ({ password: DEMO_PASSWORD, meaning });
 const sscc = (body17: string) => body17 + mod10CheckDigit(body17);
@@ -196,6 +198,44 @@ describe('receiving: goods receipt → acceptance → putaway', () => {
     assert.deepEqual(await where({ productId: stent(), lot: 'L25B01' }), [['SH-01-RCV', 'released', 'S0001'], ['SH-01-RCV', 'released', 'S0002'], ['SH-01-REJ', 'rejected', 'S0003']]);
     const again = await api.call('POST', '/api/v1/receiving/acceptances', { cookie: qa, body: { receiptId: happy.id, lines: [{ receiptLineId: syr.id, verdict: 'accepted' }] } });
     assert.equal(again.statusCode, 409);
+  });
+
+  test('US-P11-07: the printed acceptance record shows each signer\'s printed name, time and meaning', async () => {
+    const [record] = (await api.call('GET', `/api/v1/receiving/acceptances?receiptId=${happy.id}&status=accepted`, { cookie: qa })).json().items;
+    const detail = (await api.call('GET', `/api/v1/receiving/acceptances/${record.id}`, { cookie: qa })).json();
+    const [signature] = detail.signatures;
+    // What is printed: the document definition, built by a pure function from the stored record.
+    const view = {
+      company: { name: '上海示例医疗器械有限公司', nameEn: null }, number: detail.number, status: 'accepted', acceptanceDate: detail.acceptanceDate,
+      receiptNo: detail.receiptNo, purchaseOrderNo: detail.purchaseOrderNo, purchaseDate: detail.purchaseDate,
+      supplier: { name: detail.supplierName, address: detail.supplierAddress, contact: detail.supplierContact }, inspector: detail.inspector,
+      lines: detail.lines.map((l: Record<string, unknown>) => ({ ...l, serials: [], quantity: String(l.quantity), acceptedQuantity: String(l.acceptedQuantity), rejectedQuantity: String(l.rejectedQuantity) })),
+      signatures: [{ signerName: signature.signerName, signedAt: new Date(signature.signedAt), meaning: signature.meaning, contentHash: 'c0ffee'.repeat(10) + 'abcd', valid: true }],
+      printedAt: new Date(),
+    };
+    const printed = JSON.stringify(buildAcceptanceRecordDefinition(view));
+    for (const column of F_CN_5_COLUMNS) assert.ok(printed.includes(JSON.stringify(column)), `column ${column}`);
+    assert.ok(printed.includes('进货查验记录 / Acceptance record'));
+    assert.ok(printed.includes('"李质管"'), 'the printed name of the signer');
+    assert.ok(printed.includes(formatSignedAt(new Date(signature.signedAt))), 'the signing time');
+    assert.match(formatSignedAt(new Date('2026-11-25T23:57:03Z')), /^2026-11-26 07:57:03 Asia\/Shanghai \(UTC\+08:00\)$/);
+    assert.ok(printed.includes('批准 / Approved'), 'the meaning in Chinese and English');
+    assert.ok(printed.includes('c0ffee'.repeat(10) + 'abcd'), 'the content hash');
+    assert.ok(printed.includes(detail.supplierName) && printed.includes(detail.supplierAddress) && printed.includes(detail.supplierContact));
+    assert.ok(printed.includes('10 支外包装破损') && printed.includes('S0003: 标签模糊') && printed.includes('退货 Return to supplier'));
+    // The rendered file: a PDF with the CJK font embedded, its SHA-256 in the header.
+    const pdf = await api.call('GET', `/api/v1/receiving/acceptances/${record.id}/record.pdf`, { cookie: qa });
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const bytes = pdf.rawPayload;
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(bytes.length > 10_000, `${bytes.length} bytes`);
+    assert.ok(bytes.includes('NotoSansCJKsc-Regular') && bytes.includes('/FontFile'), 'the CJK font is embedded');
+    assert.equal(pdf.headers['x-content-sha256'], createHash('sha256').update(bytes).digest('hex'));
+    const missing = await api.call('GET', '/api/v1/receiving/acceptances/acc_nope/record.pdf', { cookie: qa });
+    assert.equal(missing.statusCode, 404);
+    const salesDenied = await api.call('GET', `/api/v1/receiving/acceptances/${record.id}/record.pdf`, { cookie: await api.login('sales') });
+    assert.equal(salesDenied.statusCode, 403);
   });
 
   test('CN-ACC-01: a record missing an F-CN-5 field (expiry) cannot be signed; the error names the field', async () => {

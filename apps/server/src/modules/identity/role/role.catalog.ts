@@ -24,7 +24,7 @@ export const roleCatalog: RoleSeed[] = [
     nameZh: '质量负责人',
     nameEn: 'QA head',
     patterns: [
-      'master_data.*', 'qualification.*', 'inventory.stock.hold', 'inventory.stock.release_hold', 'inventory.stock.adjust', 'platform.file.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read',
+      'master_data.*', 'qualification.*', 'inventory.stock.read', 'inventory.stock.hold', 'inventory.stock.release_hold', 'inventory.stock.adjust', 'platform.file.*', 'platform.approval_rule.publish', 'platform.approval_inbox.read',
       'audit.history.read', 'audit.trail.read', 'identity.user.read', 'identity.role.read',
       // Second approver of class III, high-value and direct-shipment purchase orders (see defaultApprovalRules).
       'purchasing.purchase_order.read', 'purchasing.purchase_order.approve', 'purchasing.purchase_order.reject', 'purchasing.purchase_record.read',

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { QualityStatus } from './cbv.ts';
+import { statusLabel, type QualityStatus } from './cbv.ts';
 
 export interface MovementLine {
   productId: string;
@@ -77,7 +77,7 @@ export function checkMovements(
     if (quantity.gt(0) && options.locationRules) {
       if (!location.active) add('LOCATION_INACTIVE', `货位 ${location.code} 已停用`, `Location ${location.code} is inactive`);
       if (!location.statuses.includes(line.status)) {
-        add('LOCATION_STATUS', `货位 ${location.code} 不能存放“${line.status}”状态的货物`, `Location ${location.code} does not hold stock in status ${line.status}`, 'CN-INV-01');
+        add('LOCATION_STATUS', `货位 ${location.code} 不能存放“${statusLabel[line.status]['zh-CN']}”状态的货物`, `Location ${location.code} does not hold ${statusLabel[line.status].en.toLowerCase()} stock`, 'CN-INV-01');
       }
       const tempOk = within([location.tempMin, location.tempMax], [product.storageTempMin, product.storageTempMax]);
       const humidityOk = within([location.humidityMin, location.humidityMax], [product.humidityMin, product.humidityMax]);

@@ -52,7 +52,7 @@ export const releaseHold = defineCommand({
   async handler(ctx, input) {
     positive(input.items);
     const to = ctx.signer?.meaning === 'rejected' ? 'rejected' : 'released';
-    return postStock(ctx, { step: to === 'rejected' ? 'inspect' : 'inspect', sourceType: 'inventory.release_hold', sourceId: ctx.commandId, lines: statusChange(input.items, 'hold', to) });
+    return postStock(ctx, { step: 'inspect', sourceType: 'inventory.release_hold', sourceId: ctx.commandId, lines: statusChange(input.items, 'hold', to) });
   },
 });
 

@@ -4,7 +4,8 @@ import type { Queryable } from '../../../platform/db/db.ts';
 import { errors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RuleVersion } from '../check/facts.ts';
-import { ruleFunctions } from '../check/qualification.rules.ts';
+import { ruleFunctions, selectRules } from '../check/qualification.rules.ts';
+import { factsRepo } from '../check/facts.repo.ts';
 
 /** National defaults shipped with Custodia: rule key → requirement IDs and parameters. */
 export const defaultRules: { key: string; requirements: string[]; params?: Record<string, unknown> }[] = [
@@ -23,7 +24,12 @@ export const defaultRules: { key: string; requirements: string[]; params?: Recor
   { key: 'expiry_warning', requirements: ['CN-SYS-08'], params: { days: 30 } },
   // Days ahead of expiry at which the sweep warns, per document type (CN-SYS-08: N configurable).
   { key: 'expiry_sweep', requirements: ['CN-SYS-08'], params: { licence: 90, registration: 180, authorisation: 30 } },
+  // Days ahead of a stock lot's expiry at which inventory.expiry.sweep announces it (CN-SYS-09).
+  { key: 'stock_near_expiry', requirements: ['CN-SYS-09'], params: { days: 90 } },
 ];
+
+/** Rules read by other modules' jobs rather than by the qualification check. */
+const PARAMETER_RULES = ['expiry_sweep', 'stock_near_expiry'];
 
 export function ruleRepo(db: Queryable) {
   return {
@@ -79,8 +85,12 @@ export const publishRule = defineCommand({
   }),
   async handler(ctx, input) {
     const known = defaultRules.find((r) => r.key === input.ruleKey);
-    if (!known || !(input.ruleKey in ruleFunctions || input.ruleKey === 'expiry_sweep')) {
+    if (!known || !(input.ruleKey in ruleFunctions || PARAMETER_RULES.includes(input.ruleKey))) {
       throw errors.badRequest([{ path: 'ruleKey', message: `unknown rule ${input.ruleKey}` }]);
+    }
+    const days = input.params.days;
+    if (input.ruleKey === 'stock_near_expiry' && !(typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 730)) {
+      throw errors.badRequest([{ path: 'params.days', message: 'days must be a whole number from 0 to 730' }]);
     }
     const repo = ctx.repo(ruleRepo);
     const versions = (await repo.all(ctx.orgId)).filter((r) => r.rule_key === input.ruleKey && r.region === input.region);
@@ -93,6 +103,13 @@ export const publishRule = defineCommand({
     return { id, ruleKey: input.ruleKey, region: input.region, version };
   },
 });
+
+/** The version of a rule in force for the org's region on `date` (enabled flag and parameters); null when there is none. */
+export async function ruleInForce(db: Queryable, orgId: string, key: string, date: string): Promise<{ enabled: boolean; params: Record<string, unknown> } | null> {
+  const region = await factsRepo(db).orgRegion(orgId);
+  const rule = selectRules(await ruleRepo(db).all(orgId), region, date).get(key);
+  return rule ? { enabled: rule.enabled, params: (rule.params ?? {}) as Record<string, unknown> } : null;
+}
 
 export const listRules = defineQuery({
   name: 'qualification.rule.list',
