@@ -2,6 +2,9 @@ import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
+  CarOutlined,
+  ScanOutlined,
+  VerticalAlignBottomOutlined,
   ApiOutlined,
   AuditOutlined,
   CheckSquareOutlined,
@@ -63,6 +66,10 @@ const ICONS: Record<MenuLeaf['icon'] | MenuGroup['icon'], React.ReactNode> = {
   stock: <InboxOutlined />,
   stockCard: <HistoryOutlined />,
   location: <EnvironmentOutlined />,
+  receiving: <CarOutlined />,
+  receipt: <ScanOutlined />,
+  acceptance: <SafetyCertificateOutlined />,
+  putaway: <VerticalAlignBottomOutlined />,
 };
 
 export function AppLayout() {
@@ -154,7 +161,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['master-data', 'qualification', 'purchasing', 'inventory', 'admin']}
+          defaultOpenKeys={['master-data', 'qualification', 'purchasing', 'receiving', 'inventory', 'admin']}
           data-testid="app-menu"
         />
       </Layout.Sider>

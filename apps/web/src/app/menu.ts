@@ -21,7 +21,10 @@ export interface MenuLeaf {
     | 'menu.purchaseRecords'
     | 'menu.stock'
     | 'menu.stockCard'
-    | 'menu.locations';
+    | 'menu.locations'
+    | 'menu.receipts'
+    | 'menu.acceptances'
+    | 'menu.putaways';
   icon:
     | 'home'
     | 'product'
@@ -40,7 +43,10 @@ export interface MenuLeaf {
     | 'record'
     | 'stock'
     | 'stockCard'
-    | 'location';
+    | 'location'
+    | 'receipt'
+    | 'acceptance'
+    | 'putaway';
   /** Shown when the user holds any permission under one of these namespaces; none = always. */
   namespaces?: string[];
   /** Shown when the user holds one of these exact permissions. */
@@ -49,8 +55,8 @@ export interface MenuLeaf {
 
 export interface MenuGroup {
   key: string;
-  labelKey: 'menu.masterData' | 'menu.admin' | 'menu.qualification' | 'menu.purchasing' | 'menu.inventory';
-  icon: 'masterData' | 'admin' | 'qualification' | 'purchasing' | 'inventory';
+  labelKey: 'menu.masterData' | 'menu.admin' | 'menu.qualification' | 'menu.purchasing' | 'menu.receiving' | 'menu.inventory';
+  icon: 'masterData' | 'admin' | 'qualification' | 'purchasing' | 'receiving' | 'inventory';
   children: MenuLeaf[];
 }
 
@@ -87,6 +93,16 @@ export const MENU: MenuNode[] = [
     children: [
       { key: 'purchase-orders', path: '/purchasing/orders', labelKey: 'menu.purchaseOrders', icon: 'order', permissions: ['purchasing.purchase_order.read'] },
       { key: 'purchase-records', path: '/purchasing/records', labelKey: 'menu.purchaseRecords', icon: 'record', permissions: ['purchasing.purchase_record.read'] },
+    ],
+  },
+  {
+    key: 'receiving',
+    labelKey: 'menu.receiving',
+    icon: 'receiving',
+    children: [
+      { key: 'receipts', path: '/receiving/receipts', labelKey: 'menu.receipts', icon: 'receipt', permissions: ['receiving.goods_receipt.read'] },
+      { key: 'acceptances', path: '/receiving/acceptances', labelKey: 'menu.acceptances', icon: 'acceptance', permissions: ['receiving.acceptance.read'] },
+      { key: 'putaways', path: '/receiving/putaways', labelKey: 'menu.putaways', icon: 'putaway', permissions: ['receiving.putaway.read'] },
     ],
   },
   {

@@ -24,6 +24,13 @@ const OrderListPage = lazy(() => import('../features/purchasing/OrderListPage.ts
 const OrderDetailPage = lazy(() => import('../features/purchasing/OrderDetailPage.tsx'));
 const OrderFormPage = lazy(() => import('../features/purchasing/OrderFormPage.tsx'));
 const PurchaseRecordPage = lazy(() => import('../features/purchasing/RecordPage.tsx'));
+const ReceiptListPage = lazy(() => import('../features/receiving/ReceiptListPage.tsx'));
+const ReceiptFormPage = lazy(() => import('../features/receiving/ReceiptFormPage.tsx'));
+const ReceiptDetailPage = lazy(() => import('../features/receiving/ReceiptDetailPage.tsx'));
+const AcceptanceListPage = lazy(() => import('../features/receiving/AcceptanceListPage.tsx'));
+const AcceptanceFormPage = lazy(() => import('../features/receiving/AcceptanceFormPage.tsx'));
+const AcceptanceDetailPage = lazy(() => import('../features/receiving/AcceptanceDetailPage.tsx'));
+const PutawayPage = lazy(() => import('../features/receiving/PutawayPage.tsx'));
 const StockPage = lazy(() => import('../features/inventory/StockPage.tsx'));
 const StockCardPage = lazy(() => import('../features/inventory/StockCardPage.tsx'));
 const LocationsPage = lazy(() => import('../features/inventory/LocationsPage.tsx'));
@@ -70,6 +77,14 @@ export const router = createBrowserRouter([
           { path: 'purchasing/orders/:id', element: guardPermission('purchasing.purchase_order.read', <OrderDetailPage />) },
           { path: 'purchasing/orders/:id/edit', element: guardPermission('purchasing.purchase_order.update', <OrderFormPage />) },
           { path: 'purchasing/records', element: guardPermission('purchasing.purchase_record.read', <PurchaseRecordPage />) },
+          { path: 'receiving', element: <Navigate to="/receiving/receipts" replace /> },
+          { path: 'receiving/receipts', element: guardPermission('receiving.goods_receipt.read', <ReceiptListPage />) },
+          { path: 'receiving/receipts/new', element: guardPermission('receiving.goods_receipt.create', <ReceiptFormPage />) },
+          { path: 'receiving/receipts/:id', element: guardPermission('receiving.goods_receipt.read', <ReceiptDetailPage />) },
+          { path: 'receiving/acceptances', element: guardPermission('receiving.acceptance.read', <AcceptanceListPage />) },
+          { path: 'receiving/acceptances/new', element: guardPermission('receiving.acceptance.create', <AcceptanceFormPage />) },
+          { path: 'receiving/acceptances/:id', element: guardPermission('receiving.acceptance.read', <AcceptanceDetailPage />) },
+          { path: 'receiving/putaways', element: guardPermission('receiving.putaway.read', <PutawayPage />) },
           { path: 'inventory', element: <Navigate to="/inventory/stock" replace /> },
           { path: 'inventory/stock', element: guardPermission('inventory.stock.read', <StockPage />) },
           { path: 'inventory/stock-card', element: guardPermission('inventory.stock.read', <StockCardPage />) },
