@@ -148,3 +148,21 @@ export async function fillProductForm(page: Page, p: ProductDraft): Promise<void
   await page.getByTestId('product-form-shelfLifeDays').fill(p.shelfLifeDays);
   await page.getByTestId('product-form-reason').fill(p.reason);
 }
+
+/** Clicks a button of a modal once the modal has finished animating in. */
+export async function clickInDialog(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId);
+  await button.waitFor();
+  await settle(button);
+  await button.click();
+}
+
+/** Opens an antd Select, types to filter and clicks the option containing `text`. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await settle(option);
+  await option.click();
+}

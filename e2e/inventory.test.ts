@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../apps/server/src/testing/test-server.ts';
-import { assertWebBuilt, launchBrowser, login, openSession, settle, shot, waitForText, type Session } from './helpers.ts';
+import { assertWebBuilt, clickInDialog, launchBrowser, login, openSession, settle, shot, waitForText, type Session } from './helpers.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function clickInDialog(page: Page, testId: string): Promise<void> {
-  const button = page.getByTestId(testId);
-  await button.waitFor();
-  await settle(button);
-  await button.click();
-}
 
 describe('库存 (zh-CN)', () => {
   let server: Server;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../apps/server/src/testing/test-server.ts';
-import { assertWebBuilt, fillProductForm, launchBrowser, login, logout, openSession, randomGtin14, settle, shot, waitForText, type Session } from './helpers.ts';
+import { assertWebBuilt, choose, clickInDialog, fillProductForm, launchBrowser, login, logout, openSession, randomGtin14, settle, shot, waitForText, type Session } from './helpers.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -41,25 +41,6 @@ async function demoAgeDays(page: Page): Promise<number> {
   const parties = (await (await page.request.get('/api/v1/master-data/parties', { params: { q: '深圳迈瑞' } })).json()) as { items: Array<{ createdAt: string }> };
   const seeded = parties.items[0]!.createdAt.slice(0, 10);
   return Math.round((Date.parse(`${expiry.today}T00:00:00Z`) - Date.parse(`${seeded}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Clicks a button of a modal once the modal has finished animating in. */
-async function clickInDialog(page: Page, testId: string): Promise<void> {
-  const button = page.getByTestId(testId);
-  await button.waitFor();
-  await settle(button);
-  await button.click();
-}
-
-/** Opens an antd Select, types to filter and clicks the option containing `text`. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.type(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await settle(option);
-  await option.click();
 }
 
 describe('首营与资质 (zh-CN)', () => {

@@ -7,26 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../apps/server/src/testing/test-server.ts';
-import { assertWebBuilt, launchBrowser, login, logout, openSession, settle, shot, waitForText, type Session } from './helpers.ts';
+import { assertWebBuilt, choose, clickInDialog, launchBrowser, login, logout, openSession, settle, shot, waitForText, type Session } from './helpers.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function clickInDialog(page: Page, testId: string): Promise<void> {
-  const button = page.getByTestId(testId);
-  await button.waitFor();
-  await settle(button);
-  await button.click();
-}
-
-/** Opens an antd Select, types to filter and clicks the option containing `text`. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor();
-  await settle(option);
-  await option.click();
-}
 
 describe('收货验收 (zh-CN)', () => {
   let server: Server;

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/authz/actor.ts';
 import { samplePdf, sampleLabel } from './sample-files.ts';
 import { addDays, businessDay } from '../platform/calendar.ts';
 
-const dayFrom = (_today: Date, days: number) => addDays(businessDay(), days);
+const dayFrom = (days: number) => addDays(businessDay(), days);
 
 interface DemoActors {
   qa: Actor;
@@ -18,7 +18,6 @@ interface DemoActors {
  */
 export async function loadQualificationDemo(core: Core, actors: DemoActors, ids: { parties: Record<string, string>; products: string[] }) {
   const { qa, inspector, qaHead, password } = actors;
-  const today = new Date();
   const upload = async (name: string, mime: 'application/pdf' | 'image/png', content: Buffer) =>
     (await core.bus.execute<{ id: string }>('platform.file.upload', { name, mime, contentBase64: content.toString('base64') }, qa)).id;
   const licence = async (partyId: string, fields: Record<string, unknown>) =>
@@ -29,23 +28,23 @@ export async function loadQualificationDemo(core: Core, actors: DemoActors, ids:
 
   // Supplier 1: a distributor with a class III distribution licence covering 13, 14 and 22.
   await licence(lianying, { type: 'business_licence', number: '91310115MA1H7ABC2X', issuer: '上海市浦东新区市场监督管理局', scope: [], validFrom: '2019-03-01', validTo: null });
-  await licence(lianying, { type: 'operating_licence', number: '沪药监械经营许20190123号', issuer: '上海市药品监督管理局', scope: ['13', '14', '22'], validFrom: '2019-06-30', validTo: dayFrom(today, 900) });
+  await licence(lianying, { type: 'operating_licence', number: '沪药监械经营许20190123号', issuer: '上海市药品监督管理局', scope: ['13', '14', '22'], validFrom: '2019-06-30', validTo: dayFrom(900) });
   await core.bus.execute('master_data.authorisation.create', {
     partyId: lianying, grantor: '山东威高集团医用高分子制品股份有限公司', productIds: [syringe, stent, mask], territory: ['31', '32', '33'],
-    validFrom: dayFrom(today, -300), validTo: dayFrom(today, 400), salespersonName: '周建国', salespersonIdNumber: '310115198507121234',
+    validFrom: dayFrom(-300), validTo: dayFrom(400), salespersonName: '周建国', salespersonIdNumber: '310115198507121234',
     fileId: await upload('授权书-联影.pdf', 'application/pdf', samplePdf('authorisation')), salespersonIdFileId: await upload('身份证-周建国.pdf', 'application/pdf', samplePdf('id card')),
   }, qa, { reason: '首营资料' });
   // Supplier 2: a manufacturer whose production licence runs out in 20 days (the expiry warning).
   await licence(mindray, { type: 'business_licence', number: '91440300708469245E', issuer: '深圳市市场监督管理局', scope: [], validFrom: '2001-01-01', validTo: null });
-  await licence(mindray, { type: 'production_licence', number: '粤食药监械生产许20010001号', issuer: '广东省药品监督管理局', scope: ['14', '22'], validFrom: '2021-12-01', validTo: dayFrom(today, 20) });
+  await licence(mindray, { type: 'production_licence', number: '粤食药监械生产许20010001号', issuer: '广东省药品监督管理局', scope: ['14', '22'], validFrom: '2021-12-01', validTo: dayFrom(20) });
   await core.bus.execute('master_data.authorisation.create', {
     partyId: mindray, grantor: '深圳迈瑞生物医疗电子股份有限公司', productIds: [antigen], territory: ['*'],
-    validFrom: dayFrom(today, -100), validTo: dayFrom(today, 600), salespersonName: '林晓东', salespersonIdNumber: '440305199001015678',
+    validFrom: dayFrom(-100), validTo: dayFrom(600), salespersonName: '林晓东', salespersonIdNumber: '440305199001015678',
     fileId: await upload('授权书-迈瑞.pdf', 'application/pdf', samplePdf('authorisation')), salespersonIdFileId: await upload('身份证-林晓东.pdf', 'application/pdf', samplePdf('id card')),
   }, qa, { reason: '首营资料' });
   // Customers: a hospital in good standing, and one whose institution licence expired ten days ago.
-  await licence(zhongshan, { type: 'medical_institution_licence', number: 'PDY00001531010417A1001', issuer: '上海市卫生健康委员会', scope: ['13', '14', '22'], validFrom: '2020-12-31', validTo: dayFrom(today, 1500) });
-  await licence(hangzhou, { type: 'medical_institution_licence', number: 'PDY00002933010217A1001', issuer: '杭州市卫生健康委员会', scope: ['14'], validFrom: '2016-10-31', validTo: dayFrom(today, -10) });
+  await licence(zhongshan, { type: 'medical_institution_licence', number: 'PDY00001531010417A1001', issuer: '上海市卫生健康委员会', scope: ['13', '14', '22'], validFrom: '2020-12-31', validTo: dayFrom(1500) });
+  await licence(hangzhou, { type: 'medical_institution_licence', number: 'PDY00002933010217A1001', issuer: '杭州市卫生健康委员会', scope: ['14'], validFrom: '2016-10-31', validTo: dayFrom(-10) });
 
   // Delivery-note templates and seals (F-CN-1), registration scans and labels (F-CN-2), through change control
   // where the master record is already approved.
